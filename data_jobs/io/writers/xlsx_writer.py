@@ -1,0 +1,185 @@
+"""XLSX export with typed cells, streamed with XlsxWriter's constant_memory mode.
+
+Rows go to disk as soon as the next row starts, so memory stays flat. Numbers,
+dates and booleans are real Excel values so users can sort and sum them.
+A sheet holds at most ``max_sheet_rows`` data rows; the export then goes on in
+"<title> (2)", "<title> (3)"... sheets, each with its own header.
+"""
+
+import datetime
+import itertools
+import math
+import re
+
+import xlsxwriter
+
+from ..formula import neutralise
+from .base import BaseWriter, WriterError, relational_text, temporal_text
+
+EXCEL_MAX_DATA_ROWS = 1_048_575  # 1,048,576 rows minus the header
+EXCEL_MAX_STRING = 32_767
+SHEET_NAME_MAX = 31
+WIDTH_SAMPLE_ROWS = 100
+WIDTH_MIN, WIDTH_MAX = 6, 60
+
+
+class ExcelWriter(BaseWriter):
+    def __init__(self, fileobj, columns, options=None, meta=None):
+        super().__init__(fileobj, columns, options, meta)
+        self.escape_formulas = bool(self.option("escape_formulas", True))
+        self.max_sheet_rows = self.option("max_sheet_rows", EXCEL_MAX_DATA_ROWS)
+        if not isinstance(self.max_sheet_rows, int) or not (
+            0 < self.max_sheet_rows <= EXCEL_MAX_DATA_ROWS
+        ):
+            raise WriterError(
+                f"max_sheet_rows must be between 1 and {EXCEL_MAX_DATA_ROWS}, "
+                f"not {self.max_sheet_rows!r}."
+            )
+        self.workbook = xlsxwriter.Workbook(
+            fileobj,
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+            },
+        )
+        self.header_format = self.workbook.add_format({"bold": True})
+        self.formats = {}
+        self.widths = None
+        self.sheet_base_name = _sheet_name(self.meta.get("title") or "Data")
+        self.sheet_count = 0
+        self.sheet = None
+        self.sheet_rows = 0
+
+    def write_rows(self, rows):
+        if self.widths is None:
+            rows = iter(rows)
+            sample = list(itertools.islice(rows, WIDTH_SAMPLE_ROWS))
+            self.widths = self._column_widths(sample)
+            rows = itertools.chain(sample, rows)
+            self._new_sheet()
+        super().write_rows(rows)
+
+    def position(self):
+        return f'Sheet "{self.sheet.name}", row {self.sheet_rows + 2}'
+
+    def _column_widths(self, sample):
+        """Widths from the header and first rows: must be set before any row."""
+        widths = []
+        for index, label in enumerate(self.headers):
+            lengths = [_display_length(row[index]) for row in sample]
+            width = max([len(label) * 1.2, *lengths]) + 2
+            widths.append(min(max(width, WIDTH_MIN), WIDTH_MAX))
+        return widths
+
+    def _new_sheet(self):
+        self._finish_sheet()
+        self.sheet_count += 1
+        name = self.sheet_base_name
+        if self.sheet_count > 1:
+            suffix = f" ({self.sheet_count})"
+            name = name[: SHEET_NAME_MAX - len(suffix)].rstrip("' ") + suffix
+        self.sheet = self.workbook.add_worksheet(name)
+        self.sheet_rows = 0
+        for index, width in enumerate(self.widths or []):
+            self.sheet.set_column(index, index, width)
+        for index, label in enumerate(self.headers):
+            self.sheet.write_string(0, index, self._text(label), self.header_format)
+        self.sheet.freeze_panes(1, 0)
+
+    def _finish_sheet(self):
+        if self.sheet is not None:
+            last_column = len(self.columns) - 1
+            self.sheet.autofilter(0, 0, self.sheet_rows, last_column)
+
+    def _write_row(self, row):
+        if self.sheet_rows >= self.max_sheet_rows:
+            self._new_sheet()
+        excel_row = self.sheet_rows + 1
+        for index, (column, value) in enumerate(zip(self.columns, row, strict=True)):
+            try:
+                self._write_cell(excel_row, index, column, value)
+            except (TypeError, ValueError, OverflowError) as error:
+                raise self.cell_error(column, value, str(error)) from None
+        self.sheet_rows += 1
+
+    def _write_cell(self, row, col, column, value):
+        sheet = self.sheet
+        if value is None:
+            return
+        if isinstance(value, bool):
+            sheet.write_boolean(row, col, value)
+        elif isinstance(value, int | float):
+            if not math.isfinite(value):
+                raise ValueError("Excel cells cannot hold infinite or NaN numbers.")
+            sheet.write_number(row, col, value, self._number_format(column))
+        elif isinstance(value, datetime.date) and value.year >= 1900:
+            # Excel cannot represent dates before 1900: those go as ISO text.
+            is_datetime = isinstance(value, datetime.datetime)
+            fmt = "yyyy-mm-dd hh:mm:ss" if is_datetime else "yyyy-mm-dd"
+            sheet.write_datetime(row, col, value, self._format(fmt))
+        else:
+            text = temporal_text(value) or relational_text(value, ", ")
+            text = self._text(str(value) if text is None else text)
+            if not text:
+                return
+            if len(text) > EXCEL_MAX_STRING:
+                raise self.cell_error(
+                    column,
+                    value,
+                    f"{len(text)} characters, Excel cells hold at most "
+                    f"{EXCEL_MAX_STRING}.",
+                )
+            sheet.write_string(row, col, text)
+
+    def _text(self, text):
+        return neutralise(text) if self.escape_formulas else text
+
+    def _number_format(self, column):
+        digits = column.digits
+        if column.kind == "monetary":
+            digits = 2 if digits is None else digits
+        if column.kind == "integer":
+            return self._format("0")
+        if digits is None:
+            return None
+        num_format = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+        if column.kind == "monetary" and column.currency_symbol:
+            symbol = column.currency_symbol.replace('"', "")
+            num_format = f'"{symbol}" {num_format}'
+        return self._format(num_format)
+
+    def _format(self, num_format):
+        if num_format not in self.formats:
+            self.formats[num_format] = self.workbook.add_format(
+                {"num_format": num_format}
+            )
+        return self.formats[num_format]
+
+    def _finish(self):
+        if self.sheet is None:
+            self.widths = self.widths or self._column_widths([])
+            self._new_sheet()
+        self._finish_sheet()
+        self.workbook.close()
+
+
+def _display_length(value):
+    """Rough number of characters Excel will show, to size the column."""
+    if value is None:
+        return 0
+    if isinstance(value, datetime.datetime):
+        return 19
+    if isinstance(value, datetime.date):
+        return 10
+    if isinstance(value, float):
+        return len(f"{value:,.2f}")
+    text = relational_text(value, ", ")
+    text = str(value) if text is None else text
+    return max((len(line) for line in text.splitlines()), default=0)
+
+
+def _sheet_name(title):
+    """A valid Excel sheet name: no []:*?/\\ characters, at most 31 characters."""
+    name = re.sub(r"[\[\]:*?/\\\s]+", " ", str(title)).strip(" '")
+    return name[:SHEET_NAME_MAX].rstrip("' ") or "Data"

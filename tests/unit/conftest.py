@@ -1,0 +1,40 @@
+"""Load ``data_jobs/io`` as the standalone package ``data_jobs_io``.
+
+``data_jobs/__init__.py`` imports the ORM, so the pure file code is loaded on
+its own: these tests run without Odoo or a database.
+"""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+IO_DIR = Path(__file__).resolve().parents[2] / "data_jobs" / "io"
+
+
+def _load_io_package():
+    if "data_jobs_io" in sys.modules:
+        return
+    spec = importlib.util.spec_from_file_location(
+        "data_jobs_io", IO_DIR / "__init__.py", submodule_search_locations=[str(IO_DIR)]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["data_jobs_io"] = module
+    spec.loader.exec_module(module)
+
+
+_load_io_package()
+
+
+# The pytest-odoo plugin, when installed, adds autouse fixtures that build an
+# Odoo registry (and fail without a database); these same-named fixtures
+# replace them for the unit tests.
+@pytest.fixture(scope="session", autouse=True)
+def load_registry():
+    yield
+
+
+@pytest.fixture(scope="module", autouse=True)
+def enable_odoo_test_flag():
+    yield

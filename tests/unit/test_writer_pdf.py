@@ -1,0 +1,130 @@
+import datetime
+import io
+
+import pytest
+from data_jobs_io.values import Column, Reference
+from data_jobs_io.writers import WriterError, make_writer
+from PyPDF2 import PdfReader
+
+COLUMNS = [
+    Column("name", "Customer Name"),
+    Column("amount", "Amount Due", "monetary", currency_symbol="$"),
+    Column("date", "Invoice Date", "date"),
+    Column("partner_id", "Salesperson", "many2one"),
+    Column("note", "Internal Note", "html"),
+]
+META = {
+    "title": "Customer Invoices",
+    "summary": [
+        ("Model", "Journal Entry (account.move)"),
+        ("Filter", "Status is Posted"),
+        ("Records", "120"),
+    ],
+}
+
+
+def make_row(number):
+    return (
+        f"Customer {number:04d}",
+        number * 10.5,
+        datetime.date(2026, 11, 21),
+        Reference(2, "Mitchell Admin"),
+        "<p>Paid &amp; <b>closed</b></p>" if number % 2 else None,
+    )
+
+
+def export(columns, *batches, options=None, meta=None):
+    fileobj = io.BytesIO()
+    writer = make_writer("pdf", fileobj, columns, options, meta)
+    for batch in batches:
+        writer.write_rows(batch)
+    writer.close()
+    assert not fileobj.closed
+    return PdfReader(io.BytesIO(fileobj.getvalue()))
+
+
+def texts(reader):
+    return [page.extract_text() for page in reader.pages]
+
+
+def test_report_content_header_and_footer():
+    rows = [make_row(number) for number in range(120)]
+    reader = export(COLUMNS, rows[:50], rows[50:], meta=META)
+    pages = texts(reader)
+    total = len(pages)
+    assert total > 1
+    first = pages[0]
+    for expected in ("Customer Invoices", "Journal Entry (account.move)", "Records"):
+        assert expected in first
+    for column in COLUMNS:
+        assert column.label in first
+        assert column.label in pages[1]  # header repeated on the next page
+    assert "Customer 0000" in first
+    assert "$ 10.50" in first
+    assert "2026-11-21" in first
+    assert "Mitchell Admin" in first
+    assert "Paid & closed" in first
+    assert "<b>" not in first
+    for number, text in enumerate(pages, 1):
+        assert f"Page {number} of {total}" in text
+    assert "Customer 0119" in pages[-1]
+
+
+def test_markup_characters_are_escaped():
+    columns = [Column("name", "Name <&>")]
+    pages = texts(export(columns, [("a < b & c > d",), ("<para>",)]))
+    assert "Name <&>" in pages[0]
+    assert "a < b & c > d" in pages[0]
+    assert "<para>" in pages[0]
+
+
+def test_orientation():
+    many = [Column(f"f{index}", f"Field {index}") for index in range(8)]
+    row = tuple(f"value {index}" for index in range(8))
+
+    def is_landscape(columns, rows, **options):
+        box = export(columns, rows, options=options).pages[0].mediabox
+        return box.width > box.height
+
+    assert is_landscape(many, [row])
+    assert not is_landscape(many[:3], [row[:3]])
+    assert not is_landscape(many, [row], pdf_orientation="portrait")
+    assert is_landscape(many[:3], [row[:3]], pdf_orientation="landscape")
+
+
+def test_title_option_page_label_and_empty_export():
+    reader = export(
+        COLUMNS,
+        options={"pdf_title": "My Report"},
+        meta={"title": "Ignored", "page_label": "Seite %(page)s von %(total)s"},
+    )
+    text = texts(reader)[0]
+    assert "My Report" in text
+    assert "Ignored" not in text
+    assert "Seite 1 von 1" in text
+    assert "Internal Note" in text
+
+
+def test_huge_cell_is_clipped_not_failing():
+    reader = export(COLUMNS[:1], [("word " * 50_000,), ("line\n" * 5_000,)])
+    assert len(reader.pages) >= 1
+    assert "\u2026" in texts(reader)[0]
+
+
+def test_bad_options():
+    with pytest.raises(WriterError, match="pdf_orientation"):
+        make_writer("pdf", io.BytesIO(), COLUMNS, {"pdf_orientation": "diagonal"})
+    with pytest.raises(WriterError, match="page label"):
+        make_writer("pdf", io.BytesIO(), COLUMNS, meta={"page_label": "%(pages)s"})
+
+
+def test_twenty_thousand_rows_build():
+    columns = COLUMNS[:4]
+    writer = make_writer("pdf", io.BytesIO(), columns, meta=META)
+    rows = [make_row(number)[:4] for number in range(20_000)]
+    for start in range(0, len(rows), 1000):
+        writer.write_rows(rows[start : start + 1000])
+    writer.close()
+    assert writer.rows_written == 20_000
+    writer.fileobj.seek(0)
+    assert len(PdfReader(writer.fileobj).pages) > 1
