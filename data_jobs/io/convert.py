@@ -1,0 +1,256 @@
+"""Turn file cells (text from CSV, typed values from XLSX) into Python values.
+
+Each converter accepts what either format gives for a column, returns ``None``
+for an empty cell, and raises ``ConversionError`` with a reason the user can
+act on, so the import can report the row and column without a traceback.
+"""
+
+import datetime
+import math
+import re
+from decimal import Decimal
+
+EXCEL_MAX_SERIAL = 2958465  # 9999-12-31
+_EXCEL_EPOCH = datetime.datetime(1899, 12, 30)  # serial 0, with Excel's 1900 bug
+_ISO_DATETIME = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6})\d*)?)?)?"
+)
+_FORMAT_CODES = {
+    "%d": "DD",
+    "%m": "MM",
+    "%Y": "YYYY",
+    "%y": "YY",
+    "%H": "HH",
+    "%M": "mm",
+    "%S": "ss",
+    "%b": "Mon",
+    "%B": "Month",
+    "%I": "hh",
+    "%p": "AM/PM",
+}
+_SPACES = " \u00a0\u202f\u2009"
+_APOSTROPHES = "'\u2019"
+# After marking thousands marks as \x00 and the decimal separator as \x01:
+# sign, whole part (grouped by 3 or not at all), fraction, exponent.
+_NUMBER = re.compile(
+    r"([+-]?)(\d{1,3}(?:\x00\d{3})+|\d*)(?:\x01(\d*))?(?:[eE]([+-]?\d+))?"
+)
+_TRUE = {"1", "true", "yes", "y", "x", "t", "on", "oui", "ja", "sí", "si", "да"}
+_FALSE = {"0", "false", "no", "n", "f", "off", "non", "nein", "нет"}
+_MAX_LISTED = 10
+_MAX_EXPONENT = 400
+
+
+class ConversionError(ValueError):
+    """A cell value that does not fit the field; ``str()`` is the user's reason."""
+
+
+def _is_blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _human_format(date_format: str) -> str:
+    """'%d/%m/%Y' -> 'DD/MM/YYYY', to tell the user what was expected."""
+    return re.sub(
+        r"%.", lambda code: _FORMAT_CODES.get(code.group(), code.group()), date_format
+    )
+
+
+def _from_excel_serial(serial) -> datetime.datetime:
+    """Excel 1900 date system; serial 60 is the non-existent 1900-02-29."""
+    if not 1 <= serial <= EXCEL_MAX_SERIAL or 60 <= serial < 61:
+        raise ConversionError(f"{serial!r} is not a valid Excel date number")
+    if serial < 60:
+        serial += 1  # before Excel's fictitious leap day, serials are one day off
+    return _EXCEL_EPOCH + datetime.timedelta(seconds=round(serial * 86400))
+
+
+def _parse_iso(text: str):
+    match = _ISO_DATETIME.fullmatch(text)
+    if match:
+        day, hour, minute, second, fraction = match.groups()
+        try:
+            result = datetime.datetime.fromisoformat(day)
+            if hour is not None:
+                micro = int((fraction or "0").ljust(6, "0"))
+                result = result.replace(
+                    hour=int(hour),
+                    minute=int(minute),
+                    second=int(second or 0),
+                    microsecond=micro,
+                )
+        except ValueError:
+            return None
+        return result
+    try:  # with an offset such as "Z" or "+02:00"
+        result = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if result.tzinfo is None or not re.match(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    return result
+
+
+def _parse_datetime(value, date_format, with_time):
+    """Shared parser; ``with_time`` also tries ``date_format`` followed by a time."""
+    if isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, datetime.date):
+        return datetime.datetime.combine(value, datetime.time())
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _from_excel_serial(value)
+    text = str(value).strip()
+    formats = []
+    if date_format:
+        formats = [date_format]
+        if with_time and "%H" not in date_format and "%I" not in date_format:
+            formats = [f"{date_format} %H:%M:%S", f"{date_format} %H:%M", date_format]
+    for fmt in formats:
+        try:
+            return datetime.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    result = _parse_iso(text)
+    if result is not None:
+        return result
+    expected = _human_format(date_format) if date_format else "YYYY-MM-DD"
+    if with_time:
+        expected += " HH:mm[:ss]"
+        raise ConversionError(
+            f"'{text}' is not a valid date and time (expected {expected})"
+        )
+    raise ConversionError(f"'{text}' is not a valid date (expected {expected})")
+
+
+def to_date(value, date_format=None) -> datetime.date | None:
+    """A date from a date/datetime, ISO or ``date_format`` text, or Excel serial."""
+    if _is_blank(value):
+        return None
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    return _parse_datetime(value, date_format, with_time=False).date()
+
+
+def to_datetime(value, date_format=None) -> datetime.datetime | None:
+    """A datetime; date-only values give midnight, explicit offsets give UTC-aware."""
+    if _is_blank(value):
+        return None
+    result = _parse_datetime(value, date_format, with_time=True)
+    if result.tzinfo is not None:  # aware (in UTC) so callers do not localize it
+        result = result.astimezone(datetime.timezone.utc)
+    return result
+
+
+def _parse_number(value, decimal_separator, thousands_separator) -> Decimal:
+    if isinstance(value, bool):
+        raise ConversionError(f"{value} is not a number")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ConversionError(f"{value} is not a number")
+        return Decimal(repr(value))
+    if decimal_separator == thousands_separator:
+        raise ValueError("The decimal and thousands separators must differ.")
+    text = str(value).strip()
+    marked = text
+    for group_mark in _group_marks(thousands_separator):
+        marked = marked.replace(group_mark, "\x00")
+    marked = marked.replace(decimal_separator, "\x01")
+    match = _NUMBER.fullmatch(marked)
+    if not match or not (match.group(2) or match.group(3)):
+        separators = f"decimal separator '{decimal_separator}'"
+        if thousands_separator:
+            separators += f", thousands separator '{thousands_separator}'"
+        raise ConversionError(f"'{text}' is not a valid number ({separators})")
+    sign, whole, fraction, exponent = match.groups()
+    if exponent and abs(int(exponent)) > _MAX_EXPONENT:  # int("1e999999999") hangs
+        raise ConversionError(f"'{text}' is too large a number")
+    whole = whole.replace("\x00", "") or "0"
+    return Decimal(f"{sign}{whole}.{fraction or '0'}e{exponent or '0'}")
+
+
+def _group_marks(thousands_separator):
+    """Look-alikes count too: spreadsheets write no-break spaces and ’."""
+    if not thousands_separator:
+        return ""
+    if thousands_separator in _SPACES:
+        return _SPACES
+    if thousands_separator in _APOSTROPHES:
+        return _APOSTROPHES
+    return thousands_separator
+
+
+def to_float(value, decimal_separator=".", thousands_separator="") -> float | None:
+    """A float from a number or text such as '1 234,56' (with ',' and ' ')."""
+    if _is_blank(value):
+        return None
+    number = float(_parse_number(value, decimal_separator, thousands_separator))
+    if math.isinf(number):
+        raise ConversionError(f"'{value}' is too large a number")
+    return number
+
+
+def to_int(value, decimal_separator=".", thousands_separator="") -> int | None:
+    """An int from a whole number, even written '12.0'; exact for big integers."""
+    if _is_blank(value):
+        return None
+    number = _parse_number(value, decimal_separator, thousands_separator)
+    if number != number.to_integral_value():
+        shown = value if isinstance(value, str) else repr(value)
+        raise ConversionError(f"'{shown}' is not a whole number")
+    return int(number)
+
+
+def to_bool(value) -> bool | None:
+    """True/false from yes/no words (English and a few languages), 1/0, x, bools."""
+    if _is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    word = str(value).strip().lower()
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise ConversionError(
+        f"'{value}' is not a yes/no value (use e.g. 1/0, true/false, yes/no)"
+    )
+
+
+def _cell_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # XLSX gives 1.0 where the key is "1"
+    return str(value).strip()
+
+
+def to_selection(value, selection) -> str | None:
+    """The key of ``selection`` ((key, label) pairs) matching a key, then a label."""
+    if _is_blank(value):
+        return None
+    text = _cell_text(value)
+    for key, _label in selection:
+        if str(key) == text:
+            return key
+    folded = text.casefold()
+    for key, _label in selection:
+        if str(key).casefold() == folded:
+            return key
+    for key, label in selection:
+        if str(label).strip().casefold() == folded:
+            return key
+    labels = [str(label) for _key, label in selection]
+    allowed = ", ".join(labels[:_MAX_LISTED])
+    if len(labels) > _MAX_LISTED:
+        allowed += f" (and {len(labels) - _MAX_LISTED} more)"
+    raise ConversionError(f"'{text}' is not an allowed value; allowed: {allowed}")
+
+
+def split_many(value, separator=",") -> list[str]:
+    """Split a many2many/one2many cell into stripped, non-empty names."""
+    if _is_blank(value):
+        return []
+    parts = _cell_text(value).split(separator)
+    return [part.strip() for part in parts if part.strip()]
