@@ -1,0 +1,561 @@
+# Copyright 2026 data_jobs contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""One import or export: its settings, its life cycle and its results.
+
+The run itself (the batch loop, failure capture) lives in data_job_runner.py
+and the engines in data_job_export.py / data_job_import.py; this file owns the
+fields and the state machine. ``_set_state`` is the only writer of ``state``.
+"""
+
+import json
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.safe_eval import safe_eval
+
+from ..io.options import OptionError, validate_options
+
+_logger = logging.getLogger(__name__)
+
+STATES = [
+    ("draft", "Draft"),
+    ("queued", "Queued"),
+    ("running", "Running"),
+    ("done", "Done"),
+    ("failed", "Failed"),
+    ("cancelled", "Cancelled"),
+]
+FINISHED_STATES = ("done", "failed", "cancelled")
+
+# action -> (states it may start from, state it leads to)
+TRANSITIONS = {
+    "start": (("draft",), "queued"),
+    "run": (("queued",), "running"),
+    "finish": (("running",), "done"),
+    "fail": (("queued", "running"), "failed"),
+    "cancel": (("draft", "queued", "running"), "cancelled"),
+    "reset": (("failed", "cancelled"), "draft"),
+    "retry": (("failed",), "queued"),
+}
+
+COUNTERS = (
+    "total_rows",
+    "processed_rows",
+    "created_count",
+    "updated_count",
+    "skipped_count",
+    "error_count",
+    "warning_count",
+)
+
+
+class DataJob(models.Model):
+    _name = "data.job"
+    _description = "Data Job"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    job_type = fields.Selection(
+        [("import", "Import"), ("export", "Export")],
+        string="Type",
+        required=True,
+        default="export",
+        tracking=True,
+    )
+    state = fields.Selection(
+        STATES,
+        required=True,
+        default="draft",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    res_model = fields.Char(
+        string="Model Name",
+        required=True,
+        help="Technical name of the model to import into or export from, "
+        "e.g. res.partner.",
+    )
+    model_id = fields.Many2one(
+        "ir.model",
+        string="Model Record",
+        compute="_compute_model_id",
+        compute_sudo=True,
+        store=True,
+        ondelete="cascade",
+        index=True,
+        groups="base.group_system",  # ir.model is readable by administrators only
+    )
+    model_name = fields.Char(
+        string="Model",
+        compute="_compute_model_id",
+        compute_sudo=True,
+        store=True,
+        help="The model's name as users read it, e.g. Contact.",
+    )
+    domain = fields.Text(
+        default="[]",
+        help="Export filter, as Odoo writes domains: "
+        "[('is_company', '=', True)]",
+    )
+    field_names = fields.Json(
+        string="Fields",
+        help="Export: list of field paths such as ['name', 'country_id/name']. "
+        "Empty: the model's exportable fields.",
+    )
+    file_format = fields.Selection(
+        [("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("pdf", "PDF"), ("json", "JSON")],
+        string="Format",
+        required=True,
+        default="csv",
+    )
+    options = fields.Json(help="Batch size, delimiter, encoding, ...")
+    options_text = fields.Text(
+        string="Options (JSON)",
+        compute="_compute_options_text",
+        inverse="_inverse_options_text",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Requested by",
+        required=True,
+        default=lambda self: self.env.user,
+        readonly=True,
+        index=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        readonly=True,
+        index=True,
+    )
+    queue_job_uuid = fields.Char(string="Queue Job UUID", readonly=True, copy=False)
+    queue_job_id = fields.Many2one(
+        "queue.job",
+        string="Queue Job",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        groups="queue_job.group_queue_job_manager",
+    )
+    start_date = fields.Datetime(readonly=True, copy=False)
+    end_date = fields.Datetime(readonly=True, copy=False)
+    duration = fields.Float(
+        string="Duration (s)",
+        compute="_compute_duration",
+        help="Seconds between start and end (or now, while running).",
+    )
+    total_rows = fields.Integer(readonly=True, copy=False)
+    processed_rows = fields.Integer(readonly=True, copy=False)
+    created_count = fields.Integer(string="Created", readonly=True, copy=False)
+    updated_count = fields.Integer(string="Updated", readonly=True, copy=False)
+    skipped_count = fields.Integer(string="Skipped", readonly=True, copy=False)
+    error_count = fields.Integer(string="Errors", readonly=True, copy=False)
+    warning_count = fields.Integer(string="Warnings", readonly=True, copy=False)
+    progress = fields.Float(
+        compute="_compute_progress", store=True, aggregator="avg", copy=False
+    )
+    error_message = fields.Text(readonly=True, copy=False)
+    log_ids = fields.One2many("data.job.log", "job_id", string="Logs", copy=False)
+    log_count = fields.Integer(compute="_compute_log_count")
+    input_file_id = fields.Many2one(
+        "ir.attachment", string="Input File", copy=False, ondelete="set null"
+    )
+    input_file_name = fields.Char(related="input_file_id.name", string="Input Name")
+    output_file_id = fields.Many2one(
+        "ir.attachment",
+        string="Output File",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+    )
+    output_file_name = fields.Char(
+        related="output_file_id.name", string="Output Name"
+    )
+    notes = fields.Html()
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("res_model")
+    def _compute_model_id(self):
+        for job in self:
+            model = self.env["ir.model"]._get(job.res_model) if (
+                job.res_model and job.res_model in self.env) else self.env["ir.model"]
+            job.model_id = model
+            job.model_name = model.name or job.res_model
+
+    @api.depends("options")
+    def _compute_options_text(self):
+        for job in self:
+            job.options_text = json.dumps(job.options or {}, indent=2, sort_keys=True)
+
+    def _inverse_options_text(self):
+        for job in self:
+            text = (job.options_text or "").strip() or "{}"
+            try:
+                job.options = json.loads(text)
+            except ValueError as exc:
+                raise ValidationError(
+                    self.env._("Options are not valid JSON: %(error)s", error=exc)
+                ) from exc
+
+    @api.depends("start_date", "end_date", "state")
+    def _compute_duration(self):
+        now = fields.Datetime.now()
+        for job in self:
+            end = job.end_date or (now if job.state == "running" else False)
+            job.duration = (
+                (end - job.start_date).total_seconds() if job.start_date and end else 0.0
+            )
+
+    @api.depends("processed_rows", "total_rows", "state")
+    def _compute_progress(self):
+        for job in self:
+            if job.state == "done":
+                job.progress = 100.0
+            elif job.total_rows:
+                job.progress = min(100.0, 100.0 * job.processed_rows / job.total_rows)
+            else:
+                job.progress = 0.0
+
+    def _compute_log_count(self):
+        counts = dict(
+            self.env["data.job.log"]._read_group(
+                [("job_id", "in", self.ids)], ["job_id"], ["__count"]
+            )
+        )
+        for job in self:
+            job.log_count = counts.get(job, 0)
+
+    # --------------------------------------------------------------- constraints
+    @api.constrains("res_model")
+    def _check_res_model(self):
+        for job in self:
+            if job.res_model not in self.env:
+                raise ValidationError(
+                    self.env._(
+                        "There is no model named '%(model)s'. Use a technical name "
+                        "such as res.partner.",
+                        model=job.res_model,
+                    )
+                )
+
+    @api.constrains("options", "job_type")
+    def _check_options(self):
+        for job in self:
+            try:
+                validate_options(job.options, job.job_type)
+            except OptionError as exc:
+                raise ValidationError(str(exc)) from exc
+
+    @api.constrains("domain", "res_model", "job_type")
+    def _check_domain(self):
+        for job in self.filtered(lambda j: j.job_type == "export"):
+            job._get_domain()
+
+    def _get_domain(self):
+        """The export domain as a list, checked against the model.
+
+        Raises ValidationError naming what is wrong: the syntax or the field.
+        """
+        self.ensure_one()
+        text = (self.domain or "").strip() or "[]"
+        try:
+            domain = safe_eval(text, {"uid": self.user_id.id, "context_today": fields.Date.today})
+        except Exception as exc:  # safe_eval raises many kinds for bad syntax
+            raise ValidationError(
+                self.env._("The filter %(domain)s is not a valid domain: %(error)s",
+                           domain=text, error=exc)
+            ) from exc
+        if not isinstance(domain, list | tuple):
+            raise ValidationError(
+                self.env._("The filter %(domain)s must be a list of conditions.",
+                           domain=text)
+            )
+        if self.res_model in self.env:
+            try:
+                self.env[self.res_model].with_user(self.user_id)._search(list(domain))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValidationError(
+                    self.env._("The filter %(domain)s cannot be used on %(model)s: "
+                               "%(error)s", domain=text, model=self.res_model,
+                               error=exc)
+                ) from exc
+        return list(domain)
+
+    # ---------------------------------------------------------------------- crud
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("data.job") or "/"
+            if "state" in vals and not self.env.context.get("data_job_set_state"):
+                vals.pop("state")
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "state" in vals and not self.env.context.get("data_job_set_state"):
+            raise UserError(
+                self.env._("A job's state changes only through its buttons "
+                           "(Start, Cancel, Retry, Reset to Draft).")
+            )
+        locked = {"res_model", "job_type", "domain", "field_names", "file_format",
+                  "options", "input_file_id"} & set(vals)
+        if locked and not self.env.context.get("data_job_set_state"):
+            busy = self.filtered(lambda j: j.state in ("queued", "running"))
+            if busy:
+                raise UserError(
+                    self.env._("%(job)s is %(state)s: cancel it before changing "
+                               "its settings.", job=busy[0].name,
+                               state=busy[0]._state_label())
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_busy(self):
+        busy = self.filtered(lambda j: j.state in ("queued", "running"))
+        if busy:
+            raise UserError(
+                self.env._("%(job)s is %(state)s: cancel it before deleting it.",
+                           job=busy[0].name, state=busy[0]._state_label())
+            )
+
+    # -------------------------------------------------------------- transitions
+    def _state_label(self):
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+
+    def _check_transition(self, action):
+        allowed, _target = TRANSITIONS[action]
+        for job in self:
+            if job.state not in allowed:
+                labels = dict(self._fields["state"]._description_selection(self.env))
+                raise UserError(
+                    self.env._(
+                        "%(job)s is %(state)s: it can be %(action)s only when it "
+                        "is %(allowed)s.",
+                        job=job.name,
+                        state=job._state_label(),
+                        action=self._action_label(action),
+                        allowed=self.env._(" or ").join(labels[s] for s in allowed),
+                    )
+                )
+
+    def _action_label(self, action):
+        return {
+            "start": self.env._("started"),
+            "run": self.env._("run"),
+            "finish": self.env._("finished"),
+            "fail": self.env._("failed"),
+            "cancel": self.env._("cancelled"),
+            "reset": self.env._("reset to draft"),
+            "retry": self.env._("retried"),
+        }[action]
+
+    def _set_state(self, action, **vals):
+        """Apply ``action`` (a key of TRANSITIONS): the only writer of state."""
+        self._check_transition(action)
+        vals["state"] = TRANSITIONS[action][1]
+        return self.with_context(data_job_set_state=True).write(vals)
+
+    def _reset_results(self):
+        """Forget a previous run: counters, messages, logs and output file."""
+        output = self.output_file_id
+        self.log_ids.sudo().unlink()  # logs are read-only for users; the job owns them
+        vals = dict.fromkeys(COUNTERS, 0)
+        vals.update(error_message=False, start_date=False, end_date=False,
+                    output_file_id=False, queue_job_uuid=False)
+        self.with_context(data_job_set_state=True).write(vals)
+        output.unlink()
+
+    def action_start(self):
+        """Queue the job: it will run in the background as its owner."""
+        self._check_transition("start")
+        for job in self:
+            job._check_ready()
+            job._set_state("start")
+            job._enqueue()
+        return True
+
+    def action_retry(self):
+        """Queue a failed job again from the beginning."""
+        self._check_transition("retry")
+        for job in self:
+            job._reset_results()
+            job._check_ready()
+            job._set_state("retry")
+            job._enqueue()
+        return True
+
+    def action_cancel(self):
+        """Cancel: a queued job leaves the queue, a running one stops at its
+        next batch."""
+        self._check_transition("cancel")
+        for job in self:
+            was = job.state
+            # a running job records its own end when it stops at the next batch
+            end = job.end_date if was == "running" else fields.Datetime.now()
+            job._set_state("cancel", end_date=end)
+            if was == "queued":
+                job._cancel_queue_job()
+            who = self.env.user.name
+            if was == "running":
+                job._log("info", self.env._(
+                    "Cancellation requested by %(user)s: the job stops after the "
+                    "current batch.", user=who))
+            else:
+                job._log("info", self.env._("Cancelled by %(user)s.", user=who))
+        return True
+
+    def action_reset_to_draft(self):
+        """Back to draft from failed or cancelled, forgetting the last run."""
+        self._check_transition("reset")
+        for job in self:
+            job._reset_results()
+            job._set_state("reset")
+        return True
+
+    def _check_ready(self):
+        """Refuse to queue a job that cannot run, with the reason."""
+        self.ensure_one()
+        if self.job_type == "export":
+            self._get_domain()
+        elif not self.input_file_id:
+            raise UserError(
+                self.env._("%(job)s has no file to import: attach one first.",
+                           job=self.name)
+            )
+
+    # -------------------------------------------------------------------- queue
+    def _enqueue(self):
+        """Store the queue job that will call ``_run`` as the job's owner."""
+        self.ensure_one()
+        job = (
+            self.with_user(self.user_id)
+            .with_company(self.company_id)
+            .with_context(lang=self.user_id.lang, tz=self.user_id.tz)
+            .with_delay(
+                description=self.env._("%(type)s %(model)s (%(job)s)",
+                                       type=dict(self._fields["job_type"].selection)[
+                                           self.job_type],
+                                       model=self.res_model, job=self.name),
+            )
+            ._run()
+        )
+        queue_job = self.env["queue.job"].sudo().search(  # users cannot read queue.job
+            [("uuid", "=", job.uuid)], limit=1
+        )
+        self.with_context(data_job_set_state=True).write(
+            {"queue_job_uuid": job.uuid}
+        )
+        self.sudo().queue_job_id = queue_job
+
+    def _queue_job(self):
+        """The queue.job record of this job (sudo: users cannot read the queue)."""
+        self.ensure_one()
+        if not self.queue_job_uuid:
+            return self.env["queue.job"].sudo()
+        return self.env["queue.job"].sudo().search(
+            [("uuid", "=", self.queue_job_uuid)], limit=1
+        )
+
+    def _cancel_queue_job(self):
+        queue_job = self._queue_job()
+        if queue_job and queue_job.state in ("wait_dependencies", "pending", "enqueued"):
+            queue_job.button_cancelled()
+
+    # --------------------------------------------------------------------- logs
+    def _log(self, level, message, row_number=0, column=False, value=False,
+             row_data=None):
+        """Add one log line; the single entry point for job messages."""
+        self.ensure_one()
+        return self.env["data.job.log"].create(
+            {
+                "job_id": self.id,
+                "level": level,
+                "message": message,
+                "row_number": row_number or 0,
+                "column": column or False,
+                "value": value if value in (False, None) else str(value),
+                "row_data": row_data,
+            }
+        )
+
+    # ----------------------------------------------------------------- buttons
+    def action_view_logs(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Logs of %(job)s", job=self.name),
+            "res_model": "data.job.log",
+            "view_mode": "list,form",
+            "domain": [("job_id", "=", self.id)],
+            "context": {"default_job_id": self.id, "search_default_group_level": 0},
+        }
+
+    def _download_action(self, attachment):
+        self.ensure_one()
+        if not attachment:
+            raise UserError(self.env._("%(job)s has no such file.", job=self.name))
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    def action_download_output(self):
+        return self._download_action(self.output_file_id)
+
+    def action_download_input(self):
+        return self._download_action(self.input_file_id)
+
+    # ------------------------------------------------------------------- crons
+    @api.model
+    def _cron_fail_lost_jobs(self):
+        """Fail jobs whose queue job died or vanished, so none stays running."""
+        jobs = self.search([("state", "in", ("queued", "running"))])
+        dead_states = ("done", "failed", "cancelled")
+        for job in jobs:
+            queue_job = job._queue_job()
+            if queue_job and queue_job.state not in dead_states:
+                continue
+            if queue_job:
+                reason = self.env._(
+                    "Its background task ended as '%(state)s' without finishing the "
+                    "job (the worker may have crashed or been stopped).",
+                    state=queue_job.state)
+            else:
+                reason = self.env._(
+                    "Its background task no longer exists (deleted, or the queue was "
+                    "purged).")
+            message = self.env._("%(job)s stopped unexpectedly. %(reason)s "
+                                 "Use Retry to run it again.",
+                                 job=job.name, reason=reason)
+            job._set_state("fail", end_date=fields.Datetime.now(),
+                           error_message=message)
+            job._log("error", message)
+            _logger.warning("%s", message)
+        return True
+
+    @api.model
+    def _cron_delete_old_jobs(self):
+        """Delete finished jobs (and their files) past the retention period."""
+        days = int(self.env["ir.config_parameter"].sudo().get_param(
+            "data_jobs.retention_days", "30") or 0)
+        if days <= 0:
+            return True
+        limit = fields.Datetime.subtract(fields.Datetime.now(), days=days)
+        old = self.search([("state", "in", FINISHED_STATES),
+                           "|", ("end_date", "<", limit),
+                           "&", ("end_date", "=", False), ("write_date", "<", limit)])
+        files = old.input_file_id | old.output_file_id
+        count = len(old)
+        old.unlink()
+        files.exists().unlink()
+        _logger.info("Deleted %s data jobs finished more than %s days ago", count, days)
+        return True

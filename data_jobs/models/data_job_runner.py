@@ -1,0 +1,224 @@
+# Copyright 2026 data_jobs contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The run of a data job: one batch loop for every engine.
+
+An engine (``_export_batches``, ``_import_batches``) is a generator that does
+one batch of work per step and yields the counters that step moved. This loop
+runs each step in a savepoint, commits between steps when the job runs in its
+own queue-job transaction, looks for a cancellation, and turns any failure
+into a ``failed`` job with a human message. Nothing else decides how a run
+ends.
+"""
+
+import logging
+import random
+import time
+
+import psycopg2
+from psycopg2 import errorcodes
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.queue_job.exception import RetryableJobError
+
+from ..io.options import OptionError
+
+_logger = logging.getLogger(__name__)
+
+CONCURRENCY_ERRORS = (
+    errorcodes.LOCK_NOT_AVAILABLE,
+    errorcodes.SERIALIZATION_FAILURE,
+    errorcodes.DEADLOCK_DETECTED,
+)
+MAX_TRIES = 5
+
+
+class DataJob(models.Model):
+    _inherit = "data.job"
+
+    def _run(self):
+        """Run data job"""
+        self.ensure_one()
+        for _counts in self._iter_run():
+            pass
+        return f"{self.name}: {self.state}"
+
+    def _iter_run(self):
+        """Run the job, yielding the counters of each finished batch."""
+        job = self.with_company(self.company_id).with_context(
+            lang=self.user_id.lang, tz=self.user_id.tz, tracking_disable=False
+        )
+        if job.state == "running":
+            job._fail_interrupted()
+            return
+        if job.state != "queued":
+            _logger.info("%s is %s: nothing to run", job.name, job.state)
+            return
+        job._set_state("run", start_date=fields.Datetime.now(), end_date=False)
+        job._commit()
+        steps = job._batches()
+        try:
+            while True:
+                with job.env.cr.savepoint():
+                    counts = next(steps, None)
+                if counts is None:
+                    break
+                if not job._after_batch(counts):
+                    steps.close()
+                    job._stop_cancelled()
+                    return
+                yield counts
+        except RetryableJobError:
+            raise
+        except Exception as exc:  # every failure ends as a failed job, see _fail
+            steps.close()
+            job._fail(exc)
+            return
+        job._finish()
+
+    def _batches(self):
+        """The engine of this job: a generator of per-batch counters."""
+        return getattr(self, f"_{self.job_type}_batches")()
+
+    # ------------------------------------------------------------ transactions
+    def _autocommits(self):
+        """True when the job runs in its own queue-job transaction.
+
+        queue_job sets ``job_uuid`` in the context and, because our job
+        function allows commits, gives the job a cursor of its own: committing
+        after each batch makes progress visible and keeps memory and locks
+        small. Called directly (tests, no-delay mode), the job shares its
+        caller's transaction and never commits it.
+        """
+        return bool(self.env.context.get("job_uuid"))
+
+    def _commit(self):
+        if self._autocommits():
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    def _after_batch(self, counts):
+        """Keep the batch, record its counters; False if the job was cancelled."""
+        self._commit()
+        tries = 0
+        while True:
+            try:
+                with self.env.cr.savepoint(flush=True):
+                    self.invalidate_recordset()
+                    if self.state == "cancelled":
+                        return False
+                    self._add_counts(counts)
+                self._commit()
+                return True
+            except psycopg2.OperationalError as err:
+                # Someone (the user cancelling) wrote the job row meanwhile.
+                if not self._autocommits() or err.pgcode not in CONCURRENCY_ERRORS:
+                    raise
+                if tries >= MAX_TRIES:
+                    raise RetryableJobError(str(err)) from err
+                self.env.cr.rollback()
+                tries += 1
+                time.sleep(random.uniform(0.0, 0.1 * 2**tries))
+
+    def _add_counts(self, counts):
+        vals = {name: self[name] + value for name, value in counts.items() if value}
+        if vals:
+            self.with_context(data_job_set_state=True).write(vals)
+
+    # ------------------------------------------------------------------ endings
+    def _finish(self):
+        self._set_state("finish", end_date=fields.Datetime.now())
+        self._notify_owner()
+        self._commit()
+
+    def _stop_cancelled(self):
+        self.with_context(data_job_set_state=True).write(
+            {"end_date": fields.Datetime.now()}
+        )
+        self._log("info", self._stopped_message())
+        self._notify_owner()
+        self._commit()
+
+    def _stopped_message(self):
+        """What a cancelled run leaves behind; engines refine it."""
+        return self.env._(
+            "Stopped after %(count)s rows as requested.", count=self.processed_rows
+        )
+
+    def _fail(self, exc):
+        message = self._human_error(exc)
+        if isinstance(exc, UserError | OptionError | ValueError):
+            _logger.info("%s failed: %s", self.name, message)
+        else:
+            _logger.exception("%s failed", self.name)
+        if self._autocommits():
+            self.env.cr.rollback()
+        self.env.invalidate_all()
+        self._set_state(
+            "fail", end_date=fields.Datetime.now(), error_message=message
+        )
+        self._log("error", message)
+        self._notify_owner()
+        self._commit()
+
+    def _fail_interrupted(self):
+        message = self.env._(
+            "The previous run of %(job)s was interrupted (server restart or worker "
+            "crash) after %(count)s rows. Use Retry to run it again.",
+            job=self.name,
+            count=self.processed_rows,
+        )
+        self._set_state("fail", end_date=fields.Datetime.now(), error_message=message)
+        self._log("error", message)
+        self._notify_owner()
+        self._commit()
+
+    def _human_error(self, exc):
+        """A message a user can act on; the traceback stays in the server log."""
+        if isinstance(exc, UserError):
+            return exc.args[0]
+        if isinstance(exc, OptionError | ValueError) and type(exc).__module__.startswith(
+            "odoo.addons.data_jobs"
+        ):
+            return str(exc)
+        if isinstance(exc, psycopg2.Error):
+            detail = (exc.pgerror or str(exc)).strip().splitlines()[0]
+            return self.env._("The database refused the operation: %(detail)s",
+                              detail=detail)
+        if isinstance(exc, FileNotFoundError | PermissionError):
+            return self.env._("A file the job needs could not be read: %(error)s",
+                              error=exc)
+        if getattr(exc, "human", False):
+            return str(exc)
+        return self.env._(
+            "Unexpected error (%(type)s): %(error)s. The technical details are in "
+            "the server log.",
+            type=type(exc).__name__,
+            error=exc,
+        )
+
+    def _notify_owner(self):
+        """Tell the owner the job ended: a chatter message and a pop-up."""
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        body = self.env._("%(job)s ended: %(state)s.", job=self.name,
+                          state=labels[self.state])
+        if self.state == "failed":
+            body += " " + self.error_message
+        if self.output_file_id:
+            body += " " + self.env._("File: %(name)s", name=self.output_file_id.name)
+        self.sudo().message_post(  # posted by OdooBot so the owner is notified
+            body=body,
+            author_id=self.env.ref("base.partner_root").id,
+            partner_ids=self.user_id.partner_id.ids,
+            attachment_ids=self.output_file_id.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        self.user_id._bus_send(
+            "simple_notification",
+            {
+                "title": self.env._("Data job %(job)s", job=self.name),
+                "message": body,
+                "type": "danger" if self.state == "failed" else "success",
+                "sticky": self.state == "failed",
+            },
+        )

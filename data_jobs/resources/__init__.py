@@ -1,0 +1,11 @@
+"""How a model is read and written by the engines.
+
+``get_resource(env, model_name)`` is the one place that answers "which resource
+for this model": a custom resource registered by an installed addon, otherwise
+the generic resource built from the model's fields.
+"""
+
+from .generic import GenericResource
+from .registry import get_resource, register_resource
+
+__all__ = ["GenericResource", "get_resource", "register_resource"]

@@ -1,0 +1,210 @@
+# Copyright 2026 data_jobs contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The resource every model gets: its mapping built from the model's fields.
+
+A custom resource subclasses it and overrides what its model needs (lookups,
+formatting, hooks); the engines only talk to this interface.
+"""
+
+import re
+import uuid
+
+from odoo import fields
+from odoo.exceptions import UserError
+
+from ..io.values import Column, Reference
+
+RELATIONAL = ("many2one", "one2many", "many2many")
+X2MANY = ("one2many", "many2many")
+NOT_EXPORTED = ("binary", "properties", "properties_definition", "json",
+                "many2one_reference", "reference", "one2many")
+MAGIC = ("create_uid", "create_date", "write_uid", "write_date")
+SENSITIVE = re.compile(
+    r"password|passwd|secret|token|api_?key|signature|totp|private|credential|"
+    r"(^|_)key$|(^|_)pin$",
+    re.IGNORECASE,
+)
+
+
+class GenericResource:
+    """Reads (and, with the import engine, writes) one model by introspection."""
+
+    model = None  # custom resources name their model
+
+    def __init__(self, env, model_name=None):
+        self.env = env
+        self.model_name = model_name or self.model
+        if self.model_name not in env:
+            raise UserError(env._("There is no model named '%(model)s'.",
+                                  model=self.model_name))
+        self.records = env[self.model_name]
+
+    # ------------------------------------------------------------------ fields
+    def is_sensitive(self, field):
+        return bool(SENSITIVE.search(field.name))
+
+    def default_export_fields(self):
+        """Stored, readable, non-binary, non-sensitive fields, in model order."""
+        return [
+            name
+            for name, field in self.records._fields.items()
+            if field.store
+            and name != "id"
+            and name not in MAGIC
+            and field.type not in NOT_EXPORTED
+            and field.is_accessible(self.env)
+            and not self.is_sensitive(field)
+        ]
+
+    def resolve_path(self, path):
+        """The chain of fields behind ``partner_id/name``, checked for the user."""
+        model = self.records
+        chain = []
+        parts = [p for p in path.strip().split("/") if p]
+        if len(parts) > 1 and parts[-1] in ("id", ".id"):
+            parts = parts[:-1]  # import-compatible spellings of the field itself
+        if not parts:
+            raise UserError(self.env._("An empty field name cannot be exported."))
+        for position, part in enumerate(parts):
+            field = model._fields.get(part)
+            if field is None:
+                raise UserError(self.env._(
+                    "%(model)s has no field '%(field)s' (in '%(path)s').",
+                    model=model._name, field=part, path=path))
+            if not field.is_accessible(self.env) or (
+                    self.is_sensitive(field) and not self.env.is_superuser()):
+                raise UserError(self.env._(
+                    "You are not allowed to export the field '%(field)s' of "
+                    "%(model)s.", field=part, model=model._name))
+            if field.type == "binary":
+                raise UserError(self.env._(
+                    "'%(path)s' is a binary field: files cannot be exported in a "
+                    "table.", path=path))
+            chain.append(field)
+            if position < len(parts) - 1:
+                if field.type not in RELATIONAL:
+                    raise UserError(self.env._(
+                        "'%(field)s' in '%(path)s' is not a relational field, so "
+                        "nothing can follow it.", field=part, path=path))
+                model = self.env[field.comodel_name]
+        return chain
+
+    def export_columns(self, paths, import_compatible=False):
+        """io Columns for the field paths (import-compatible names if asked)."""
+        columns = []
+        for path in paths:
+            chain = self.resolve_path(path)
+            last = chain[-1]
+            name = "/".join(f.name for f in chain)
+            if import_compatible and last.type in RELATIONAL:
+                name += "/id"
+            label = " / ".join(f._description_string(self.env) for f in chain)
+            if name == "id" and import_compatible:
+                label = self.env._("External ID")
+            multi = any(f.type in X2MANY for f in chain[:-1])
+            kind = "char" if multi and last.type not in RELATIONAL else last.type
+            if import_compatible and (last.type in RELATIONAL or name == "id"):
+                kind = "char"
+            columns.append(Column(
+                name=name,
+                label=label,
+                kind=kind,
+                digits=self._digits(last),
+            ))
+        return columns
+
+    def _digits(self, field):
+        if field.type == "monetary":
+            return 2
+        if field.type == "float":
+            digits = field.get_digits(self.env)
+            return digits[1] if digits else None
+        return None
+
+    # ------------------------------------------------------------------- rows
+    def export_rows(self, records, paths, import_compatible=False):
+        """One list of values per record, aligned with ``paths``."""
+        chains = [self.resolve_path(path) for path in paths]
+        xmlids = self._xmlids(records, chains) if import_compatible else {}
+        for record in records:
+            yield [self.export_value(record, chain, import_compatible, xmlids)
+                   for chain in chains]
+
+    def export_value(self, record, chain, import_compatible=False, xmlids=None):
+        """The value of one field path on one record, typed for the writers."""
+        targets, multi = record, False
+        for field in chain[:-1]:
+            multi = multi or field.type in X2MANY
+            targets = targets[field.name] if len(targets) == 1 else targets.mapped(
+                field.name)
+        last = chain[-1]
+        if last.name == "id" and len(chain) == 1 and import_compatible:
+            return xmlids.get((record._name, record.id))
+        if last.type in RELATIONAL:
+            related = targets.mapped(last.name) if len(targets) != 1 else targets[
+                last.name]
+            if import_compatible:
+                ids = [xmlids.get((r._name, r.id)) or str(r.id) for r in related]
+                return ",".join(ids) or None
+            refs = [Reference(r.id, r.display_name or "") for r in related]
+            if last.type == "many2one" and not multi:
+                return refs[0] if refs else None
+            return refs
+        values = [self.format_value(t, last, import_compatible) for t in targets]
+        if not multi:
+            return values[0] if values else None
+        return ",".join(str(v) for v in values if v not in (None, ""))
+
+    def format_value(self, record, field, import_compatible=False):
+        """One stored value made plain: labels, user timezone, None for empty."""
+        value = record[field.name]
+        if field.type == "boolean":
+            return bool(value)
+        if field.type in ("integer", "float", "monetary"):
+            return value
+        if value is False or value is None:
+            return None
+        if field.type == "datetime":
+            return fields.Datetime.context_timestamp(record, value).replace(tzinfo=None)
+        if field.type == "selection" and not import_compatible:
+            return dict(field._description_selection(self.env)).get(value, value)
+        return value
+
+    def _xmlids(self, records, chains):
+        """External ids of every record the rows reference, created if missing
+        (as Odoo's own import-compatible export does)."""
+        related = [records]
+        for chain in chains:
+            targets = records
+            for field in chain:
+                if field.type not in RELATIONAL:
+                    break
+                targets = targets.mapped(field.name)
+            else:
+                related.append(targets)
+        result = {}
+        for group in related:
+            result.update(self._ensure_xmlids(group))
+        return result
+
+    def _ensure_xmlids(self, records):
+        if not records:
+            return {}
+        data = self.env["ir.model.data"].sudo()  # users cannot write external ids
+        existing = data.search_read(
+            [("model", "=", records._name), ("res_id", "in", records.ids)],
+            ["module", "name", "res_id"], order="id")
+        result = {}
+        for row in existing:
+            result.setdefault((records._name, row["res_id"]),
+                              f"{row['module']}.{row['name']}")
+        missing = [r for r in records if (records._name, r.id) not in result]
+        created = data.create([{
+            "module": "__export__",
+            "name": f"{records._table}_{r.id}_{uuid.uuid4().hex[:8]}",
+            "model": records._name,
+            "res_id": r.id,
+        } for r in missing])
+        for xmlid in created:
+            result[(xmlid.model, xmlid.res_id)] = f"__export__.{xmlid.name}"
+        return result

@@ -1,0 +1,31 @@
+# Copyright 2026 data_jobs contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Which resource serves a model: the one function both engines ask."""
+
+from .generic import GenericResource
+
+_CUSTOM = {}
+
+
+def register_resource(resource_class):
+    """Class decorator: serve ``resource_class.model`` with this resource.
+
+    The resource is used only in databases where the addon defining it is
+    installed, so one Python process can serve several databases.
+    """
+    if not resource_class.model:
+        raise TypeError(f"{resource_class.__name__} must set 'model'.")
+    parts = resource_class.__module__.split(".")
+    addon = parts[2] if parts[:2] == ["odoo", "addons"] and len(parts) > 2 else None
+    _CUSTOM.setdefault(resource_class.model, []).append((addon, resource_class))
+    return resource_class
+
+
+def get_resource(env, model_name):
+    """The custom resource registered for ``model_name`` by an installed addon
+    (the last one loaded wins), otherwise the generic resource."""
+    loaded = env.registry._init_modules
+    for addon, resource_class in reversed(_CUSTOM.get(model_name, [])):
+        if addon is None or addon in loaded:
+            return resource_class(env, model_name)
+    return GenericResource(env, model_name)

@@ -1,0 +1,81 @@
+# Copyright 2026 data_jobs contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import csv
+import io
+
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+from odoo.addons.queue_job.job import Job
+
+RUNNER_LOGGER = "odoo.addons.data_jobs.models.data_job_runner"
+
+
+class DataJobCase(TransactionCase):
+    """Users in two companies, partners to export, and helpers to run jobs."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.ref("base.main_company")
+        cls.company_2 = cls.env["res.company"].create({"name": "Second Company"})
+        cls.user_a = new_test_user(cls.env, "dj_user_a", "data_jobs.group_data_job_user",
+                                   name="Alice Jobs")
+        cls.user_b = new_test_user(cls.env, "dj_user_b", "data_jobs.group_data_job_user",
+                                   name="Bob Jobs")
+        cls.manager = new_test_user(cls.env, "dj_manager",
+                                    "data_jobs.group_data_job_manager",
+                                    name="Maria Manager")
+        cls.tag = cls.env["res.partner.category"].create({"name": "DJ Tag"})
+        cls.country = cls.env.ref("base.be")
+        cls.partners = cls.env["res.partner"].create([
+            {"name": f"DJ Partner {i:02d}", "email": f"p{i}@dj.example",
+             "country_id": cls.country.id, "category_id": [(4, cls.tag.id)],
+             "is_company": i % 2 == 0}
+            for i in range(7)
+        ])
+        cls.domain = "[('name', '=like', 'DJ Partner %')]"
+
+    def _export_job(self, user=None, **vals):
+        values = {
+            "job_type": "export",
+            "res_model": "res.partner",
+            "domain": self.domain,
+            "field_names": ["name", "email", "country_id/name", "category_id/name"],
+            "file_format": "csv",
+        }
+        values.update(vals)
+        return self.env["data.job"].with_user(user or self.user_a).create(values)
+
+    def _run(self, job):
+        """Run a queued job's engine in this transaction, as the job's owner."""
+        list(job.with_user(job.user_id)._iter_run())
+        return job
+
+    def _csv_rows(self, job, delimiter=","):
+        text = job.sudo().output_file_id.raw.decode("utf-8-sig")
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+    def _queue_job(self, job):
+        return self.env["queue.job"].search([("uuid", "=", job.queue_job_uuid)])
+
+    def _perform_queue_job(self, job):
+        """Run the stored queue job with the steps of queue_job's runner
+        (load, start, perform as the stored user, done) but no final commit.
+
+        The registry's test mode gives the job (which allows commits) a test
+        cursor on this transaction, so its per-batch commits become savepoints.
+        """
+        self.env.flush_all()  # the job reads its record from its own cursor
+        self.registry.enter_test_mode(self.cr)
+        self.addCleanup(self.registry.leave_test_mode)
+        queue_job = Job.load(self.env, job.queue_job_uuid)
+        queue_job.set_started()
+        queue_job.store()
+        queue_job.perform()
+        self.env.flush_all()
+        queue_job.set_done()
+        queue_job.store()
+        self.env.invalidate_all()
+        return queue_job

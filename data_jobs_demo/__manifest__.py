@@ -1,0 +1,18 @@
+# Copyright 2026 data_jobs contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Data Jobs Demo",
+    "summary": "Sample files, resources and jobs that show every Data Jobs feature",
+    "version": "18.0.1.0.0",
+    "category": "Tools",
+    "website": "https://github.com/data-jobs/data_jobs",
+    "author": "data_jobs contributors",
+    "maintainers": ["data-jobs"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "installable": True,
+    "depends": ["data_jobs", "contacts"],
+    "demo": [
+        "demo/data_job_demo.xml",
+    ],
+}
