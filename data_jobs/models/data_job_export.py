@@ -28,9 +28,10 @@ class DataJob(models.Model):
     _inherit = "data.job"
 
     @api.model
+    @api.returns("self", lambda job: job.id)
     def create_export(self, model, domain, fields=None, file_format="csv",
                       options=None):
-        """Create and start an export job; returns its id over RPC.
+        """Create and start an export job (its id over JSON-RPC/XML-RPC).
 
         ``domain`` is a list (or its text), ``fields`` a list of field paths
         such as ``["name", "country_id/name"]`` (empty: exportable fields).

@@ -1,5 +1,6 @@
 # Copyright 2026 data_jobs contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.api import call_kw
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -112,3 +113,11 @@ class TestDataJobRun(DataJobCase):
         self.assertEqual(job.user_id, self.user_a)
         self._run(job)
         self.assertEqual(len(self._csv_rows(job)), 8)
+
+    def test_create_export_over_rpc_returns_an_id(self):
+        job_id = call_kw(self.env["data.job"].with_user(self.user_a), "create_export",
+                         ["res.partner", [("id", "=", self.partners[0].id)], ["name"],
+                          "json"], {})
+        self.assertIsInstance(job_id, int)
+        job = self.env["data.job"].browse(job_id)
+        self.assertEqual((job.file_format, job.state), ("json", "queued"))

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# The README's two commands: `serve` (a demo database served on
+# 127.0.0.1:8069 with the queue_job runner) and `test` (a throwaway database,
+# both addons installed, every test run, the database dropped).
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PYTHON="${PYTHON:-python3}"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-$(id -un)}"
+STATE_DIR="${DJ_STATE_DIR:-$REPO/.local}"
+ODOO_GIT_URL="https://github.com/odoo/odoo.git"  # Odoo's official public source
+
+say() { printf 'data_jobs: %s\n' "$*"; }
+die() { printf 'data_jobs: %s\n' "$*" >&2; exit 1; }
+
+odoo_version() {
+    "$PYTHON" -c 'import odoo.release as r; print(r.version_info[0])' 2>/dev/null || true
+}
+
+install_odoo_from() {  # $1: an Odoo 18.0 source tree
+    local src="$1" constraints
+    [ -f "$src/setup.py" ] && [ -f "$src/odoo/release.py" ] \
+        || die "ODOO_SRC=$src is not an Odoo source tree (no setup.py / odoo/release.py)."
+    constraints="$(mktemp)"
+    # Some of Odoo 18's pinned requirements build only with setuptools < 72.
+    echo "setuptools<72" >"$constraints"
+    grep -v -E '^python-ldap' "$src/requirements.txt" >"$constraints.req"
+    PIP_CONSTRAINT="$constraints" "$PYTHON" -m pip install -q "setuptools<72" wheel
+    PIP_CONSTRAINT="$constraints" "$PYTHON" -m pip install -q -r "$constraints.req"
+    # compat mode keeps `import odoo` on the source tree once addon wheels
+    # (queue_job) add their own odoo/addons folder to the namespace.
+    PIP_CONSTRAINT="$constraints" "$PYTHON" -m pip install -q --no-build-isolation \
+        -e "$src" --config-settings editable_mode=compat
+    rm -f "$constraints" "$constraints.req"
+}
+
+ensure_odoo() {
+    if [ "$(odoo_version)" = "18" ]; then
+        say "using the Odoo 18 already importable by $PYTHON ($("$PYTHON" -c 'import odoo, os; print(os.path.dirname(odoo.__path__[0]))'))."
+        return
+    fi
+    if [ -n "${ODOO_SRC:-}" ]; then
+        say "Odoo 18 is not importable: installing it from the checkout ODOO_SRC=$ODOO_SRC."
+        install_odoo_from "$ODOO_SRC"
+    else
+        local dest="$STATE_DIR/odoo-18.0"
+        say "Odoo 18 is not importable and ODOO_SRC is not set: downloading Odoo 18.0 from Odoo's official source into $dest."
+        if [ ! -d "$dest/.git" ] && ! git clone -q --depth 1 --branch 18.0 "$ODOO_GIT_URL" "$dest" 2>/dev/null; then
+            die "Odoo 18.0 is missing and could not be downloaded (no network?): set ODOO_SRC to an Odoo 18.0 checkout and run again."
+        fi
+        install_odoo_from "$dest"
+    fi
+    [ "$(odoo_version)" = "18" ] || die "Odoo 18.0 is still not importable after installing it; see the pip output above."
+}
+
+ensure_postgres() {
+    command -v pg_isready >/dev/null || die "PostgreSQL client tools (pg_isready, createdb) are missing: install PostgreSQL."
+    pg_isready -q || die "PostgreSQL does not answer at $PGHOST:$PGPORT (as $PGUSER): start it, or set PGHOST/PGPORT/PGUSER."
+}
+
+ensure_python_deps() {
+    local constraints
+    constraints="$(mktemp)"
+    echo "setuptools<72" >"$constraints"
+    PIP_CONSTRAINT="$constraints" "$PYTHON" -m pip install -q --disable-pip-version-check \
+        -r "$REPO/requirements.txt" -r "$REPO/test-requirements.txt" \
+        || { rm -f "$constraints"; die "could not install the Python requirements (see pip's message above)."; }
+    rm -f "$constraints"
+}
+
+addons_path() {  # the repo, plus every folder Odoo's addons namespace spans
+    "$PYTHON" - "$REPO" <<'EOF'
+import os, sys
+import odoo, odoo.addons
+paths = [sys.argv[1]]
+root = os.path.dirname(odoo.__path__[0])
+if os.path.isdir(os.path.join(root, "addons", "web")) and not os.path.isdir(
+        os.path.join(odoo.__path__[0], "addons", "web")):
+    paths.append(os.path.join(root, "addons"))  # an official checkout's layout
+paths += [p for p in odoo.addons.__path__ if os.path.isdir(p)]
+print(",".join(dict.fromkeys(os.path.realpath(p) for p in paths)))
+EOF
+}
+
+write_config() {  # $1: file
+    mkdir -p "$STATE_DIR"
+    cat >"$1" <<EOF
+[options]
+addons_path = $(addons_path)
+db_host = $PGHOST
+db_port = $PGPORT
+db_user = $PGUSER
+data_dir = $STATE_DIR/data
+admin_passwd = admin
+http_interface = 127.0.0.1
+http_port = ${DJ_HTTP_PORT:-8069}
+server_wide_modules = base,web,queue_job
+without_demo = False
+
+[queue_job]
+channels = root:2,root.data_jobs:2
+EOF
+}
+
+install_addons() {  # $1: config, $2: database
+    "$PYTHON" -m odoo -c "$1" -d "$2" -i data_jobs,data_jobs_demo \
+        --stop-after-init --log-level=warn
+    local state
+    state="$(psql -d "$2" -Atc "SELECT string_agg(name || '=' || state, ' ' ORDER BY name) FROM ir_module_module WHERE name IN ('data_jobs', 'data_jobs_demo')")"
+    [ "$state" = "data_jobs=installed data_jobs_demo=installed" ] \
+        || die "the addons did not install into $2 ($state); see the log above."
+}
+
+cmd_serve() {
+    ensure_odoo
+    ensure_postgres
+    ensure_python_deps
+    local db="${DJ_DB:-data_jobs}" conf="$STATE_DIR/serve.conf"
+    write_config "$conf"
+    if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+        say "creating the database '$db' with both addons and demo data (admin/admin)."
+        createdb "$db"
+        install_addons "$conf" "$db"
+    else
+        "$PYTHON" -m odoo -c "$conf" -d "$db" -u data_jobs,data_jobs_demo --stop-after-init --log-level=warn
+    fi
+    say "serving '$db' on http://127.0.0.1:${DJ_HTTP_PORT:-8069} (login admin / password admin); jobs run in the background on queue_job. Ctrl-C stops."
+    exec "$PYTHON" -m odoo -c "$conf" -d "$db" --db-filter="^$db\$" --workers=0
+}
+
+cmd_test() {
+    ensure_odoo
+    ensure_postgres
+    ensure_python_deps
+    local db="data_jobs_test_$$_$(date +%s)" conf="$STATE_DIR/test.conf" status=0
+    write_config "$conf"
+    createdb "$db"
+    trap 'dropdb --if-exists "'"$db"'" >/dev/null 2>&1 || true' EXIT
+    say "installing data_jobs and data_jobs_demo into the throwaway database $db."
+    install_addons "$conf" "$db"
+    say "running every test: the addons' own (pytest-odoo) and the repository's (tests/)."
+    (cd "$REPO" && "$PYTHON" -m pytest -p no:cacheprovider --odoo-config="$conf" \
+        --odoo-database="$db" data_jobs data_jobs_demo tests "$@") || status=$?
+    [ "$status" -ne 5 ] || { say "pytest collected no test: that is a failure."; status=1; }
+    return "$status"
+}
+
+case "${1:-}" in
+    serve) shift; cmd_serve "$@" ;;
+    test) shift; cmd_test "$@" ;;
+    *) die "usage: tools/dj.sh serve | test [pytest arguments]" ;;
+esac
