@@ -97,7 +97,7 @@ def _parse_datetime(value, date_format, with_time):
         return value
     if isinstance(value, datetime.date):
         return datetime.datetime.combine(value, datetime.time())
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, int | float) and not isinstance(value, bool):
         return _from_excel_serial(value)
     text = str(value).strip()
     formats = []
@@ -208,7 +208,7 @@ def to_bool(value) -> bool | None:
         return None
     if isinstance(value, bool):
         return value
-    if isinstance(value, (int, float)) and value in (0, 1):
+    if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
     word = str(value).strip().lower()
     if word in _TRUE:

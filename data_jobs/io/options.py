@@ -56,8 +56,13 @@ SPECS = {
 
 def _type_name(kind):
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    names = {int: "a whole number", bool: "true or false", str: "a text",
-             list: "a list", dict: "a mapping"}
+    names = {
+        int: "a whole number",
+        bool: "true or false",
+        str: "a text",
+        list: "a list",
+        dict: "a mapping",
+    }
     return " or ".join(names[k] for k in kinds)
 
 
@@ -87,15 +92,21 @@ def validate_options(options, direction):
     if options in (None, False):
         return {}
     if not isinstance(options, dict):
-        raise OptionError("Options must be a JSON object such as {\"batch_size\": 500}.")
+        raise OptionError('Options must be a JSON object such as {"batch_size": 500}.')
     clean = {}
     for name, value in options.items():
         spec = SPECS.get(name)
         if spec is None:
-            known = ", ".join(sorted(n for n, s in SPECS.items() if direction in s["dirs"]))
-            raise OptionError(f"Unknown option '{name}'. Known {direction} options: {known}.")
+            known = ", ".join(
+                sorted(n for n, s in SPECS.items() if direction in s["dirs"])
+            )
+            raise OptionError(
+                f"Unknown option '{name}'. Known {direction} options: {known}."
+            )
         if direction not in spec["dirs"]:
-            raise OptionError(f"Option '{name}' applies to {spec['dirs'][0]} jobs only.")
+            raise OptionError(
+                f"Option '{name}' applies to {spec['dirs'][0]} jobs only."
+            )
         clean[name] = _check_value(name, value, spec)
     return clean
 
@@ -103,6 +114,7 @@ def validate_options(options, direction):
 def with_defaults(options, direction):
     """The validated options completed with every default of ``direction``."""
     merged = {n: s["default"] for n, s in SPECS.items() if direction in s["dirs"]}
-    merged.update({k: v for k, v in validate_options(options, direction).items()
-                   if v is not None})
+    merged.update(
+        {k: v for k, v in validate_options(options, direction).items() if v is not None}
+    )
     return merged

@@ -100,8 +100,7 @@ class DataJob(models.Model):
     )
     domain = fields.Text(
         default="[]",
-        help="Export filter, as Odoo writes domains: "
-        "[('is_company', '=', True)]",
+        help="Export filter, as Odoo writes domains: " "[('is_company', '=', True)]",
     )
     field_names = fields.Json(
         string="Fields",
@@ -176,17 +175,18 @@ class DataJob(models.Model):
         copy=False,
         ondelete="set null",
     )
-    output_file_name = fields.Char(
-        related="output_file_id.name", string="Output Name"
-    )
+    output_file_name = fields.Char(related="output_file_id.name", string="Output Name")
     notes = fields.Html()
 
     # ------------------------------------------------------------------ computes
     @api.depends("res_model")
     def _compute_model_id(self):
         for job in self:
-            model = self.env["ir.model"]._get(job.res_model) if (
-                job.res_model and job.res_model in self.env) else self.env["ir.model"]
+            model = (
+                self.env["ir.model"]._get(job.res_model)
+                if (job.res_model and job.res_model in self.env)
+                else self.env["ir.model"]
+            )
             job.model_id = model
             job.model_name = model.name or job.res_model
 
@@ -211,7 +211,9 @@ class DataJob(models.Model):
         for job in self:
             end = job.end_date or (now if job.state == "running" else False)
             job.duration = (
-                (end - job.start_date).total_seconds() if job.start_date and end else 0.0
+                (end - job.start_date).total_seconds()
+                if job.start_date and end
+                else 0.0
             )
 
     @api.depends("processed_rows", "total_rows", "state")
@@ -267,25 +269,35 @@ class DataJob(models.Model):
         self.ensure_one()
         text = (self.domain or "").strip() or "[]"
         try:
-            domain = safe_eval(text, {"uid": self.user_id.id, "context_today": fields.Date.today})
+            domain = safe_eval(
+                text, {"uid": self.user_id.id, "context_today": fields.Date.today}
+            )
         except Exception as exc:  # safe_eval raises many kinds for bad syntax
             raise ValidationError(
-                self.env._("The filter %(domain)s is not a valid domain: %(error)s",
-                           domain=text, error=exc)
+                self.env._(
+                    "The filter %(domain)s is not a valid domain: %(error)s",
+                    domain=text,
+                    error=exc,
+                )
             ) from exc
         if not isinstance(domain, list | tuple):
             raise ValidationError(
-                self.env._("The filter %(domain)s must be a list of conditions.",
-                           domain=text)
+                self.env._(
+                    "The filter %(domain)s must be a list of conditions.", domain=text
+                )
             )
         if self.res_model in self.env:
             try:
                 self.env[self.res_model].with_user(self.user_id)._search(list(domain))
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValidationError(
-                    self.env._("The filter %(domain)s cannot be used on %(model)s: "
-                               "%(error)s", domain=text, model=self.res_model,
-                               error=exc)
+                    self.env._(
+                        "The filter %(domain)s cannot be used on %(model)s: "
+                        "%(error)s",
+                        domain=text,
+                        model=self.res_model,
+                        error=exc,
+                    )
                 ) from exc
         return list(domain)
 
@@ -302,18 +314,30 @@ class DataJob(models.Model):
     def write(self, vals):
         if "state" in vals and not self.env.context.get("data_job_set_state"):
             raise UserError(
-                self.env._("A job's state changes only through its buttons "
-                           "(Start, Cancel, Retry, Reset to Draft).")
+                self.env._(
+                    "A job's state changes only through its buttons "
+                    "(Start, Cancel, Retry, Reset to Draft)."
+                )
             )
-        locked = {"res_model", "job_type", "domain", "field_names", "file_format",
-                  "options", "input_file_id"} & set(vals)
+        locked = {
+            "res_model",
+            "job_type",
+            "domain",
+            "field_names",
+            "file_format",
+            "options",
+            "input_file_id",
+        } & set(vals)
         if locked and not self.env.context.get("data_job_set_state"):
             busy = self.filtered(lambda j: j.state in ("queued", "running"))
             if busy:
                 raise UserError(
-                    self.env._("%(job)s is %(state)s: cancel it before changing "
-                               "its settings.", job=busy[0].name,
-                               state=busy[0]._state_label())
+                    self.env._(
+                        "%(job)s is %(state)s: cancel it before changing "
+                        "its settings.",
+                        job=busy[0].name,
+                        state=busy[0]._state_label(),
+                    )
                 )
         return super().write(vals)
 
@@ -322,8 +346,11 @@ class DataJob(models.Model):
         busy = self.filtered(lambda j: j.state in ("queued", "running"))
         if busy:
             raise UserError(
-                self.env._("%(job)s is %(state)s: cancel it before deleting it.",
-                           job=busy[0].name, state=busy[0]._state_label())
+                self.env._(
+                    "%(job)s is %(state)s: cancel it before deleting it.",
+                    job=busy[0].name,
+                    state=busy[0]._state_label(),
+                )
             )
 
     # -------------------------------------------------------------- transitions
@@ -368,8 +395,13 @@ class DataJob(models.Model):
         output = self.output_file_id
         self.log_ids.sudo().unlink()  # logs are read-only for users; the job owns them
         vals = dict.fromkeys(COUNTERS, 0)
-        vals.update(error_message=False, start_date=False, end_date=False,
-                    output_file_id=False, queue_job_uuid=False)
+        vals.update(
+            error_message=False,
+            start_date=False,
+            end_date=False,
+            output_file_id=False,
+            queue_job_uuid=False,
+        )
         self.with_context(data_job_set_state=True).write(vals)
         output.unlink()
 
@@ -405,9 +437,14 @@ class DataJob(models.Model):
                 job._cancel_queue_job()
             who = self.env.user.name
             if was == "running":
-                job._log("info", self.env._(
-                    "Cancellation requested by %(user)s: the job stops after the "
-                    "current batch.", user=who))
+                job._log(
+                    "info",
+                    self.env._(
+                        "Cancellation requested by %(user)s: the job stops after the "
+                        "current batch.",
+                        user=who,
+                    ),
+                )
             else:
                 job._log("info", self.env._("Cancelled by %(user)s.", user=who))
         return True
@@ -427,8 +464,9 @@ class DataJob(models.Model):
             self._get_domain()
         elif not self.input_file_id:
             raise UserError(
-                self.env._("%(job)s has no file to import: attach one first.",
-                           job=self.name)
+                self.env._(
+                    "%(job)s has no file to import: attach one first.", job=self.name
+                )
             )
 
     # -------------------------------------------------------------------- queue
@@ -440,19 +478,23 @@ class DataJob(models.Model):
             .with_company(self.company_id)
             .with_context(lang=self.user_id.lang, tz=self.user_id.tz)
             .with_delay(
-                description=self.env._("%(type)s %(model)s (%(job)s)",
-                                       type=dict(self._fields["job_type"].selection)[
-                                           self.job_type],
-                                       model=self.res_model, job=self.name),
+                description=self.env._(
+                    "%(type)s %(model)s (%(job)s)",
+                    type=dict(self._fields["job_type"].selection)[self.job_type],
+                    model=self.res_model,
+                    job=self.name,
+                ),
             )
             ._run()
         )
-        queue_job = self.env["queue.job"].sudo().search(  # users cannot read queue.job
-            [("uuid", "=", job.uuid)], limit=1
+        queue_job = (
+            self.env["queue.job"]
+            .sudo()
+            .search(  # users cannot read queue.job
+                [("uuid", "=", job.uuid)], limit=1
+            )
         )
-        self.with_context(data_job_set_state=True).write(
-            {"queue_job_uuid": job.uuid}
-        )
+        self.with_context(data_job_set_state=True).write({"queue_job_uuid": job.uuid})
         self.sudo().queue_job_id = queue_job
 
     def _queue_job(self):
@@ -460,18 +502,25 @@ class DataJob(models.Model):
         self.ensure_one()
         if not self.queue_job_uuid:
             return self.env["queue.job"].sudo()
-        return self.env["queue.job"].sudo().search(
-            [("uuid", "=", self.queue_job_uuid)], limit=1
+        return (
+            self.env["queue.job"]
+            .sudo()
+            .search([("uuid", "=", self.queue_job_uuid)], limit=1)
         )
 
     def _cancel_queue_job(self):
         queue_job = self._queue_job()
-        if queue_job and queue_job.state in ("wait_dependencies", "pending", "enqueued"):
+        if queue_job and queue_job.state in (
+            "wait_dependencies",
+            "pending",
+            "enqueued",
+        ):
             queue_job.button_cancelled()
 
     # --------------------------------------------------------------------- logs
-    def _log(self, level, message, row_number=0, column=False, value=False,
-             row_data=None):
+    def _log(
+        self, level, message, row_number=0, column=False, value=False, row_data=None
+    ):
         """Add one log line; the single entry point for job messages."""
         self.ensure_one()
         return self.env["data.job.log"].create(
@@ -528,16 +577,22 @@ class DataJob(models.Model):
                 reason = self.env._(
                     "Its background task ended as '%(state)s' without finishing the "
                     "job (the worker may have crashed or been stopped).",
-                    state=queue_job.state)
+                    state=queue_job.state,
+                )
             else:
                 reason = self.env._(
                     "Its background task no longer exists (deleted, or the queue was "
-                    "purged).")
-            message = self.env._("%(job)s stopped unexpectedly. %(reason)s "
-                                 "Use Retry to run it again.",
-                                 job=job.name, reason=reason)
-            job._set_state("fail", end_date=fields.Datetime.now(),
-                           error_message=message)
+                    "purged)."
+                )
+            message = self.env._(
+                "%(job)s stopped unexpectedly. %(reason)s "
+                "Use Retry to run it again.",
+                job=job.name,
+                reason=reason,
+            )
+            job._set_state(
+                "fail", end_date=fields.Datetime.now(), error_message=message
+            )
             job._log("error", message)
             _logger.warning("%s", message)
         return True
@@ -545,14 +600,25 @@ class DataJob(models.Model):
     @api.model
     def _cron_delete_old_jobs(self):
         """Delete finished jobs (and their files) past the retention period."""
-        days = int(self.env["ir.config_parameter"].sudo().get_param(
-            "data_jobs.retention_days", "30") or 0)
+        days = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("data_jobs.retention_days", "30")
+            or 0
+        )
         if days <= 0:
             return True
         limit = fields.Datetime.subtract(fields.Datetime.now(), days=days)
-        old = self.search([("state", "in", FINISHED_STATES),
-                           "|", ("end_date", "<", limit),
-                           "&", ("end_date", "=", False), ("write_date", "<", limit)])
+        old = self.search(
+            [
+                ("state", "in", FINISHED_STATES),
+                "|",
+                ("end_date", "<", limit),
+                "&",
+                ("end_date", "=", False),
+                ("write_date", "<", limit),
+            ]
+        )
         files = old.input_file_id | old.output_file_id
         count = len(old)
         old.unlink()

@@ -28,12 +28,15 @@ class DataJobLog(models.Model):
     column = fields.Char()
     value = fields.Char()
     message = fields.Text(required=True)
-    row_data = fields.Json(string="Row Data", help="The original row, as read.")
+    row_data = fields.Json(help="The original row, as read.")
     res_model = fields.Char(related="job_id.res_model", string="Model")
     user_id = fields.Many2one(related="job_id.user_id", store=True, index=True)
     company_id = fields.Many2one(related="job_id.company_id", store=True, index=True)
 
     _sql_constraints = [
-        ("row_number_positive", "CHECK(row_number >= 0)",
-         "A log's row number cannot be negative."),
+        (
+            "row_number_positive",
+            "CHECK(row_number >= 0)",
+            "A log's row number cannot be negative.",
+        ),
     ]

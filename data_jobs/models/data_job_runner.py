@@ -10,6 +10,10 @@ into a ``failed`` job with a human message. Nothing else decides how a run
 ends.
 """
 
+# data.job is split by concern (fields and states, the run loop, each engine)
+# so that each file stays small and says what it holds.
+# pylint: disable=consider-merging-classes-inherited
+
 import logging
 import random
 import time
@@ -154,9 +158,7 @@ class DataJob(models.Model):
         if self._autocommits():
             self.env.cr.rollback()
         self.env.invalidate_all()
-        self._set_state(
-            "fail", end_date=fields.Datetime.now(), error_message=message
-        )
+        self._set_state("fail", end_date=fields.Datetime.now(), error_message=message)
         self._log("error", message)
         self._notify_owner()
         self._commit()
@@ -177,17 +179,19 @@ class DataJob(models.Model):
         """A message a user can act on; the traceback stays in the server log."""
         if isinstance(exc, UserError):
             return exc.args[0]
-        if isinstance(exc, OptionError | ValueError) and type(exc).__module__.startswith(
-            "odoo.addons.data_jobs"
-        ):
+        if isinstance(exc, OptionError | ValueError) and type(
+            exc
+        ).__module__.startswith("odoo.addons.data_jobs"):
             return str(exc)
         if isinstance(exc, psycopg2.Error):
             detail = (exc.pgerror or str(exc)).strip().splitlines()[0]
-            return self.env._("The database refused the operation: %(detail)s",
-                              detail=detail)
+            return self.env._(
+                "The database refused the operation: %(detail)s", detail=detail
+            )
         if isinstance(exc, FileNotFoundError | PermissionError):
-            return self.env._("A file the job needs could not be read: %(error)s",
-                              error=exc)
+            return self.env._(
+                "A file the job needs could not be read: %(error)s", error=exc
+            )
         if getattr(exc, "human", False):
             return str(exc)
         return self.env._(
@@ -200,8 +204,9 @@ class DataJob(models.Model):
     def _notify_owner(self):
         """Tell the owner the job ended: a chatter message and a pop-up."""
         labels = dict(self._fields["state"]._description_selection(self.env))
-        body = self.env._("%(job)s ended: %(state)s.", job=self.name,
-                          state=labels[self.state])
+        body = self.env._(
+            "%(job)s ended: %(state)s.", job=self.name, state=labels[self.state]
+        )
         if self.state == "failed":
             body += " " + self.error_message
         if self.output_file_id:

@@ -42,11 +42,18 @@ class IrAttachment(models.Model):
             os.replace(partial, full_path)
             self._mark_for_gc(fname)  # collected if this transaction aborts
         attachment = self.create(dict(vals, raw=b""))
-        self.env.cr.execute(SQL(
-            "UPDATE ir_attachment SET store_fname = %s, checksum = %s, file_size = %s,"
-            " db_datas = NULL WHERE id = %s",
-            fname, checksum, size, attachment.id,
-        ))
+        self.env.cr.execute(
+            SQL(
+                "UPDATE ir_attachment"
+                " SET store_fname = %s, checksum = %s, file_size = %s, db_datas = NULL"
+                " WHERE id = %s",
+                fname,
+                checksum,
+                size,
+                attachment.id,
+            )
+        )
         attachment.invalidate_recordset(
-            ["store_fname", "checksum", "file_size", "db_datas", "raw", "datas"])
+            ["store_fname", "checksum", "file_size", "db_datas", "raw", "datas"]
+        )
         return attachment

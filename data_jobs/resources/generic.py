@@ -16,8 +16,15 @@ from ..io.values import Column, Reference
 
 RELATIONAL = ("many2one", "one2many", "many2many")
 X2MANY = ("one2many", "many2many")
-NOT_EXPORTED = ("binary", "properties", "properties_definition", "json",
-                "many2one_reference", "reference", "one2many")
+NOT_EXPORTED = (
+    "binary",
+    "properties",
+    "properties_definition",
+    "json",
+    "many2one_reference",
+    "reference",
+    "one2many",
+)
 MAGIC = ("create_uid", "create_date", "write_uid", "write_date")
 SENSITIVE = re.compile(
     r"password|passwd|secret|token|api_?key|signature|totp|private|credential|"
@@ -35,8 +42,9 @@ class GenericResource:
         self.env = env
         self.model_name = model_name or self.model
         if self.model_name not in env:
-            raise UserError(env._("There is no model named '%(model)s'.",
-                                  model=self.model_name))
+            raise UserError(
+                env._("There is no model named '%(model)s'.", model=self.model_name)
+            )
         self.records = env[self.model_name]
 
     # ------------------------------------------------------------------ fields
@@ -68,24 +76,44 @@ class GenericResource:
         for position, part in enumerate(parts):
             field = model._fields.get(part)
             if field is None:
-                raise UserError(self.env._(
-                    "%(model)s has no field '%(field)s' (in '%(path)s').",
-                    model=model._name, field=part, path=path))
+                raise UserError(
+                    self.env._(
+                        "%(model)s has no field '%(field)s' (in '%(path)s').",
+                        model=model._name,
+                        field=part,
+                        path=path,
+                    )
+                )
             if not field.is_accessible(self.env) or (
-                    self.is_sensitive(field) and not self.env.is_superuser()):
-                raise UserError(self.env._(
-                    "You are not allowed to export the field '%(field)s' of "
-                    "%(model)s.", field=part, model=model._name))
+                self.is_sensitive(field) and not self.env.is_superuser()
+            ):
+                raise UserError(
+                    self.env._(
+                        "You are not allowed to export the field '%(field)s' of "
+                        "%(model)s.",
+                        field=part,
+                        model=model._name,
+                    )
+                )
             if field.type == "binary":
-                raise UserError(self.env._(
-                    "'%(path)s' is a binary field: files cannot be exported in a "
-                    "table.", path=path))
+                raise UserError(
+                    self.env._(
+                        "'%(path)s' is a binary field: files cannot be exported in a "
+                        "table.",
+                        path=path,
+                    )
+                )
             chain.append(field)
             if position < len(parts) - 1:
                 if field.type not in RELATIONAL:
-                    raise UserError(self.env._(
-                        "'%(field)s' in '%(path)s' is not a relational field, so "
-                        "nothing can follow it.", field=part, path=path))
+                    raise UserError(
+                        self.env._(
+                            "'%(field)s' in '%(path)s' is not a relational field, so "
+                            "nothing can follow it.",
+                            field=part,
+                            path=path,
+                        )
+                    )
                 model = self.env[field.comodel_name]
         return chain
 
@@ -105,12 +133,14 @@ class GenericResource:
             kind = "char" if multi and last.type not in RELATIONAL else last.type
             if import_compatible and (last.type in RELATIONAL or name == "id"):
                 kind = "char"
-            columns.append(Column(
-                name=name,
-                label=label,
-                kind=kind,
-                digits=self._digits(last),
-            ))
+            columns.append(
+                Column(
+                    name=name,
+                    label=label,
+                    kind=kind,
+                    digits=self._digits(last),
+                )
+            )
         return columns
 
     def _digits(self, field):
@@ -127,22 +157,26 @@ class GenericResource:
         chains = [self.resolve_path(path) for path in paths]
         xmlids = self._xmlids(records, chains) if import_compatible else {}
         for record in records:
-            yield [self.export_value(record, chain, import_compatible, xmlids)
-                   for chain in chains]
+            yield [
+                self.export_value(record, chain, import_compatible, xmlids)
+                for chain in chains
+            ]
 
     def export_value(self, record, chain, import_compatible=False, xmlids=None):
         """The value of one field path on one record, typed for the writers."""
         targets, multi = record, False
         for field in chain[:-1]:
             multi = multi or field.type in X2MANY
-            targets = targets[field.name] if len(targets) == 1 else targets.mapped(
-                field.name)
+            targets = (
+                targets[field.name] if len(targets) == 1 else targets.mapped(field.name)
+            )
         last = chain[-1]
         if last.name == "id" and len(chain) == 1 and import_compatible:
             return xmlids.get((record._name, record.id))
         if last.type in RELATIONAL:
-            related = targets.mapped(last.name) if len(targets) != 1 else targets[
-                last.name]
+            related = (
+                targets.mapped(last.name) if len(targets) != 1 else targets[last.name]
+            )
             if import_compatible:
                 ids = [xmlids.get((r._name, r.id)) or str(r.id) for r in related]
                 return ",".join(ids) or None
@@ -193,18 +227,26 @@ class GenericResource:
         data = self.env["ir.model.data"].sudo()  # users cannot write external ids
         existing = data.search_read(
             [("model", "=", records._name), ("res_id", "in", records.ids)],
-            ["module", "name", "res_id"], order="id")
+            ["module", "name", "res_id"],
+            order="id",
+        )
         result = {}
         for row in existing:
-            result.setdefault((records._name, row["res_id"]),
-                              f"{row['module']}.{row['name']}")
+            result.setdefault(
+                (records._name, row["res_id"]), f"{row['module']}.{row['name']}"
+            )
         missing = [r for r in records if (records._name, r.id) not in result]
-        created = data.create([{
-            "module": "__export__",
-            "name": f"{records._table}_{r.id}_{uuid.uuid4().hex[:8]}",
-            "model": records._name,
-            "res_id": r.id,
-        } for r in missing])
+        created = data.create(
+            [
+                {
+                    "module": "__export__",
+                    "name": f"{records._table}_{r.id}_{uuid.uuid4().hex[:8]}",
+                    "model": records._name,
+                    "res_id": r.id,
+                }
+                for r in missing
+            ]
+        )
         for xmlid in created:
             result[(xmlid.model, xmlid.res_id)] = f"__export__.{xmlid.name}"
         return result

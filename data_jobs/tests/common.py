@@ -20,21 +20,32 @@ class DataJobCase(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.ref("base.main_company")
         cls.company_2 = cls.env["res.company"].create({"name": "Second Company"})
-        cls.user_a = new_test_user(cls.env, "dj_user_a", "data_jobs.group_data_job_user",
-                                   name="Alice Jobs")
-        cls.user_b = new_test_user(cls.env, "dj_user_b", "data_jobs.group_data_job_user",
-                                   name="Bob Jobs")
-        cls.manager = new_test_user(cls.env, "dj_manager",
-                                    "data_jobs.group_data_job_manager",
-                                    name="Maria Manager")
+        cls.user_a = new_test_user(
+            cls.env, "dj_user_a", "data_jobs.group_data_job_user", name="Alice Jobs"
+        )
+        cls.user_b = new_test_user(
+            cls.env, "dj_user_b", "data_jobs.group_data_job_user", name="Bob Jobs"
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            "dj_manager",
+            "data_jobs.group_data_job_manager",
+            name="Maria Manager",
+        )
         cls.tag = cls.env["res.partner.category"].create({"name": "DJ Tag"})
         cls.country = cls.env.ref("base.be")
-        cls.partners = cls.env["res.partner"].create([
-            {"name": f"DJ Partner {i:02d}", "email": f"p{i}@dj.example",
-             "country_id": cls.country.id, "category_id": [(4, cls.tag.id)],
-             "is_company": i % 2 == 0}
-            for i in range(7)
-        ])
+        cls.partners = cls.env["res.partner"].create(
+            [
+                {
+                    "name": f"DJ Partner {i:02d}",
+                    "email": f"p{i}@dj.example",
+                    "country_id": cls.country.id,
+                    "category_id": [(4, cls.tag.id)],
+                    "is_company": i % 2 == 0,
+                }
+                for i in range(7)
+            ]
+        )
         cls.domain = "[('name', '=like', 'DJ Partner %')]"
 
     def _export_job(self, user=None, **vals):

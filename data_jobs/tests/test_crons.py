@@ -51,8 +51,10 @@ class TestCrons(DataJobCase):
         self.assertEqual((job.state, queued.state), ("running", "queued"))
 
     def test_cron_records_exist(self):
-        for xmlid in ("data_jobs.data_job_cron_fail_lost",
-                      "data_jobs.data_job_cron_delete_old"):
+        for xmlid in (
+            "data_jobs.data_job_cron_fail_lost",
+            "data_jobs.data_job_cron_delete_old",
+        ):
             cron = self.env.ref(xmlid)
             self.assertTrue(cron.active)
             self.assertEqual(cron.model_id.model, "data.job")
@@ -63,7 +65,8 @@ class TestCrons(DataJobCase):
         self._run(job)
         self.assertEqual(job.state, "done")
         job.with_context(data_job_set_state=True).end_date = (
-            fields.Datetime.now() - timedelta(days=days_ago))
+            fields.Datetime.now() - timedelta(days=days_ago)
+        )
         return job
 
     def test_vacuum_deletes_old_jobs_and_files(self):

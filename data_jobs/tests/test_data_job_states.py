@@ -23,8 +23,9 @@ class TestDataJobStates(DataJobCase):
         self.assertEqual(job.state, "queued")
         queue_job = self._queue_job(job)
         self.assertEqual(len(queue_job), 1)
-        self.assertEqual((queue_job.method_name, queue_job.args, queue_job.kwargs),
-                         ("_run", [], {}))
+        self.assertEqual(
+            (queue_job.method_name, queue_job.args, queue_job.kwargs), ("_run", [], {})
+        )
         self.assertEqual(queue_job.user_id, self.user_a)
 
     def test_start_twice_refused(self):
@@ -42,18 +43,27 @@ class TestDataJobStates(DataJobCase):
         job.action_start()
         self._run(job)
         self.assertEqual(job.state, "done")
-        for action in (job.action_start, job.action_cancel, job.action_retry,
-                       job.action_reset_to_draft):
+        for action in (
+            job.action_start,
+            job.action_cancel,
+            job.action_retry,
+            job.action_reset_to_draft,
+        ):
             with self.assertRaises(UserError):
                 action()
         self.assertEqual(job.state, "done")
 
     def test_state_not_writable_directly(self):
         job = self._export_job()
-        with self.assertRaisesRegex(UserError, "state changes only through its buttons"):
+        with self.assertRaisesRegex(
+            UserError, "state changes only through its buttons"
+        ):
             job.write({"state": "done"})
-        created = self.env["data.job"].with_user(self.user_a).create(
-            {"res_model": "res.partner", "state": "done"})
+        created = (
+            self.env["data.job"]
+            .with_user(self.user_a)
+            .create({"res_model": "res.partner", "state": "done"})
+        )
         self.assertEqual(created.state, "draft")
 
     def test_settings_locked_while_queued(self):
@@ -120,8 +130,11 @@ class TestDataJobStates(DataJobCase):
             self._export_job(res_model="no.such.model")
 
     def test_import_needs_a_file(self):
-        job = self.env["data.job"].with_user(self.user_a).create(
-            {"job_type": "import", "res_model": "res.partner"})
+        job = (
+            self.env["data.job"]
+            .with_user(self.user_a)
+            .create({"job_type": "import", "res_model": "res.partner"})
+        )
         with self.assertRaisesRegex(UserError, "has no file to import"):
             job.action_start()
         self.assertEqual(job.state, "draft")

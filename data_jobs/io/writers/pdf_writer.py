@@ -217,7 +217,7 @@ class PdfWriter(BaseWriter):
                     self.__dict__.update(state)
                     writer._draw_footer(self, number, total)
                     super().showPage()
-                super().save()
+                return super().save()
 
         return NumberedCanvas
 

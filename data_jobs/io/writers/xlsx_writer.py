@@ -58,7 +58,7 @@ class ExcelWriter(BaseWriter):
             self.widths = self._column_widths(sample)
             rows = itertools.chain(sample, rows)
             self._new_sheet()
-        super().write_rows(rows)
+        return super().write_rows(rows)
 
     def position(self):
         return f'Sheet "{self.sheet.name}", row {self.sheet_rows + 2}'
