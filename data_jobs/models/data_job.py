@@ -148,6 +148,7 @@ class DataJob(models.Model):
     end_date = fields.Datetime(readonly=True, copy=False)
     duration = fields.Float(
         string="Duration (s)",
+        digits=(16, 1),
         compute="_compute_duration",
         help="Seconds between start and end (or now, while running).",
     )
