@@ -33,18 +33,6 @@ NETWORK_ERRORS = (
 )
 
 
-# pytest-odoo (test-requirements.txt) adds autouse fixtures that build an Odoo
-# registry and fail without a database; this module needs none.
-@pytest.fixture(scope="session", autouse=True)
-def load_registry():
-    yield
-
-
-@pytest.fixture(scope="module", autouse=True)
-def enable_odoo_test_flag():
-    yield
-
-
 def _git(addon_dir, *args):
     return subprocess.run(
         ["git", *args], cwd=addon_dir, capture_output=True, text=True, check=False

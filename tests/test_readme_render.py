@@ -16,18 +16,6 @@ import md2rst  # noqa: E402
 import render_readme  # noqa: E402
 
 
-# pytest-odoo (test-requirements.txt) adds autouse fixtures that build an Odoo
-# registry and fail without a database; this module needs none.
-@pytest.fixture(scope="session", autouse=True)
-def load_registry():
-    yield
-
-
-@pytest.fixture(scope="module", autouse=True)
-def enable_odoo_test_flag():
-    yield
-
-
 def parse(rst):
     """Parse rst with docutils; fail on any warning or error it reports."""
     stream = io.StringIO()

@@ -8,8 +8,6 @@ import importlib.util
 import sys
 from pathlib import Path
 
-import pytest
-
 IO_DIR = Path(__file__).resolve().parents[2] / "data_jobs" / "io"
 
 
@@ -25,16 +23,3 @@ def _load_io_package():
 
 
 _load_io_package()
-
-
-# The pytest-odoo plugin, when installed, adds autouse fixtures that build an
-# Odoo registry (and fail without a database); these same-named fixtures
-# replace them for the unit tests.
-@pytest.fixture(scope="session", autouse=True)
-def load_registry():
-    yield
-
-
-@pytest.fixture(scope="module", autouse=True)
-def enable_odoo_test_flag():
-    yield
