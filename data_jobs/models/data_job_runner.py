@@ -61,8 +61,9 @@ class DataJob(models.Model):
             return
         job._set_state("run", start_date=fields.Datetime.now(), end_date=False)
         job._commit()
-        steps = job._batches()
+        steps = None
         try:
+            steps = job._batches()
             while True:
                 with job.env.cr.savepoint():
                     counts = next(steps, None)
@@ -76,14 +77,23 @@ class DataJob(models.Model):
         except RetryableJobError:
             raise
         except Exception as exc:  # every failure ends as a failed job, see _fail
-            steps.close()
+            if steps is not None:
+                steps.close()
             job._fail(exc)
             return
         job._finish()
 
     def _batches(self):
         """The engine of this job: a generator of per-batch counters."""
-        return getattr(self, f"_{self.job_type}_batches")()
+        engine = getattr(self, f"_{self.job_type}_batches", None)
+        if engine is None:
+            raise UserError(
+                self.env._(
+                    "This version of Data Jobs cannot run %(type)s jobs yet.",
+                    type=self.job_type,
+                )
+            )
+        return engine()
 
     # ------------------------------------------------------------ transactions
     def _autocommits(self):

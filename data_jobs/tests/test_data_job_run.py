@@ -139,3 +139,22 @@ class TestDataJobRun(DataJobCase):
         self.assertIsInstance(job_id, int)
         job = self.env["data.job"].browse(job_id)
         self.assertEqual((job.file_format, job.state), ("json", "queued"))
+
+    def test_job_type_without_engine_fails_clearly(self):
+        attachment = self.env["ir.attachment"].create(
+            {"name": "partners.csv", "raw": b"name\nX\n"}
+        )
+        job = self.env["data.job"].create(
+            {
+                "job_type": "import",
+                "res_model": "res.partner",
+                "input_file_id": attachment.id,
+            }
+        )
+        job.action_start()
+        with mute_logger(RUNNER):
+            self._run(job)
+        self.assertEqual(job.state, "failed")
+        self.assertEqual(
+            job.error_message, "This version of Data Jobs cannot run import jobs yet."
+        )
