@@ -355,14 +355,15 @@ class DataJob(models.Model):
             )
 
     # -------------------------------------------------------------- transitions
-    def _state_label(self):
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+    def _state_label(self, state=None):
+        return dict(self._fields["state"]._description_selection(self.env))[
+            state or self.state
+        ]
 
     def _check_transition(self, action):
         allowed, _target = TRANSITIONS[action]
         for job in self:
             if job.state not in allowed:
-                labels = dict(self._fields["state"]._description_selection(self.env))
                 raise UserError(
                     self.env._(
                         "%(job)s is %(state)s: it can be %(action)s only when it "
@@ -370,7 +371,9 @@ class DataJob(models.Model):
                         job=job.name,
                         state=job._state_label(),
                         action=self._action_label(action),
-                        allowed=self.env._(" or ").join(labels[s] for s in allowed),
+                        allowed=self.env._(" or ").join(
+                            job._state_label(s) for s in allowed
+                        ),
                     )
                 )
 

@@ -100,7 +100,7 @@ class DataJob(models.Model):
                 tmp,
                 columns,
                 writer_options,
-                self._export_meta(columns, domain, total),
+                self._export_meta(columns, domain, total, options),
             )
             for batch in self._export_record_batches(records, domain, options):
                 batch.fetch([p.split("/")[0] for p in paths if p != "id"])
@@ -114,7 +114,7 @@ class DataJob(models.Model):
             attachment = self.env["ir.attachment"]._data_jobs_create_from_file(
                 tmp,
                 {
-                    "name": self._export_file_name(),
+                    "name": self._export_file_name(options),
                     "mimetype": MIMETYPES[self.file_format],
                     "res_model": self._name,
                     "res_id": self.id,
@@ -142,21 +142,21 @@ class DataJob(models.Model):
             last_id = batch.ids[-1]
             left = None if left is None else left - len(batch)
 
-    def _export_file_name(self):
+    def _export_file_name(self, options):
         now = fields.Datetime.context_timestamp(self, fields.Datetime.now())
         extension = (
             "jsonl"
-            if self.file_format == "json" and (self.options or {}).get("json_lines")
+            if self.file_format == "json" and options["json_lines"]
             else self.file_format
         )
         return f"{self.res_model.replace('.', '_')}_{now:%Y-%m-%d_%H%M}.{extension}"
 
-    def _export_meta(self, columns, domain, total):
+    def _export_meta(self, columns, domain, total, options):
         """Title and summary shown by the PDF and JSON writers."""
         model_label = self.env["ir.model"]._get(self.res_model).name
         now = fields.Datetime.context_timestamp(self, fields.Datetime.now())
         generated = now.strftime("%Y-%m-%d %H:%M")
-        title = (self.options or {}).get("pdf_title") or self.env._(
+        title = options["pdf_title"] or self.env._(
             "%(model)s — %(job)s", model=model_label, job=self.name
         )
         return {

@@ -213,9 +213,8 @@ class DataJob(models.Model):
 
     def _notify_owner(self):
         """Tell the owner the job ended: a chatter message and a pop-up."""
-        labels = dict(self._fields["state"]._description_selection(self.env))
         body = self.env._(
-            "%(job)s ended: %(state)s.", job=self.name, state=labels[self.state]
+            "%(job)s ended: %(state)s.", job=self.name, state=self._state_label()
         )
         if self.state == "failed":
             body += " " + self.error_message

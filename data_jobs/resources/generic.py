@@ -46,6 +46,7 @@ class GenericResource:
                 env._("There is no model named '%(model)s'.", model=self.model_name)
             )
         self.records = env[self.model_name]
+        self._chains = {}  # path -> fields, resolved once and not on every batch
 
     # ------------------------------------------------------------------ fields
     def is_sensitive(self, field):
@@ -66,6 +67,11 @@ class GenericResource:
 
     def resolve_path(self, path):
         """The chain of fields behind ``partner_id/name``, checked for the user."""
+        if path not in self._chains:
+            self._chains[path] = self._resolve_path(path)
+        return self._chains[path]
+
+    def _resolve_path(self, path):
         model = self.records
         chain = []
         parts = [p for p in path.strip().split("/") if p]
