@@ -220,7 +220,7 @@ def to_bool(value) -> bool | None:
     )
 
 
-def _cell_text(value) -> str:
+def cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # XLSX gives 1.0 where the key is "1"
     return str(value).strip()
@@ -230,7 +230,7 @@ def to_selection(value, selection) -> str | None:
     """The key of ``selection`` ((key, label) pairs) matching a key, then a label."""
     if _is_blank(value):
         return None
-    text = _cell_text(value)
+    text = cell_text(value)
     for key, _label in selection:
         if str(key) == text:
             return key
@@ -252,5 +252,5 @@ def split_many(value, separator=",") -> list[str]:
     """Split a many2many/one2many cell into stripped, non-empty names."""
     if _is_blank(value):
         return []
-    parts = _cell_text(value).split(separator)
+    parts = cell_text(value).split(separator)
     return [part.strip() for part in parts if part.strip()]

@@ -51,7 +51,11 @@ SPECS = {
     "date_format": _spec(str, None, (IMPORT,)),
     "decimal_separator": _spec(str, ".", (IMPORT,), (".", ",")),
     "thousands_separator": _spec(str, "", (IMPORT,)),
+    "create_related": _spec(bool, False, (IMPORT,)),
+    "fallbacks": _spec(dict, None, (IMPORT,)),
+    "tracking": _spec(bool, False, (IMPORT,)),
 }
+FALLBACKS = ("default", "empty", "skip")
 
 
 def _type_name(kind):

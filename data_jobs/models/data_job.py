@@ -44,6 +44,7 @@ COUNTERS = (
     "processed_rows",
     "created_count",
     "updated_count",
+    "unchanged_count",
     "skipped_count",
     "error_count",
     "warning_count",
@@ -156,6 +157,12 @@ class DataJob(models.Model):
     processed_rows = fields.Integer(readonly=True, copy=False)
     created_count = fields.Integer(string="Created", readonly=True, copy=False)
     updated_count = fields.Integer(string="Updated", readonly=True, copy=False)
+    unchanged_count = fields.Integer(
+        string="Unchanged",
+        readonly=True,
+        copy=False,
+        help="Rows whose values were already those of the record: not written.",
+    )
     skipped_count = fields.Integer(string="Skipped", readonly=True, copy=False)
     error_count = fields.Integer(string="Errors", readonly=True, copy=False)
     warning_count = fields.Integer(string="Warnings", readonly=True, copy=False)
@@ -177,6 +184,33 @@ class DataJob(models.Model):
         ondelete="set null",
     )
     output_file_name = fields.Char(related="output_file_id.name", string="Output Name")
+    failed_file_id = fields.Many2one(
+        "ir.attachment",
+        string="Failed Rows",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="The rows that were not imported, with an import_error column: fix "
+        "them and import this file again.",
+    )
+    failed_file_name = fields.Char(related="failed_file_id.name", string="Failed Name")
+    success_file_id = fields.Many2one(
+        "ir.attachment",
+        string="Imported Rows",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="Row number, record id, external id and action of each imported row.",
+    )
+    success_file_name = fields.Char(
+        related="success_file_id.name", string="Imported Name"
+    )
+    record_ids = fields.Json(
+        string="Imported Records",
+        readonly=True,
+        copy=False,
+        help="Ids of the records the import created or updated.",
+    )
     notes = fields.Html()
 
     # ------------------------------------------------------------------ computes
@@ -396,7 +430,7 @@ class DataJob(models.Model):
 
     def _reset_results(self):
         """Forget a previous run: counters, messages, logs and output file."""
-        output = self.output_file_id
+        files = self.output_file_id | self.failed_file_id | self.success_file_id
         self.log_ids.sudo().unlink()  # logs are read-only for users; the job owns them
         vals = dict.fromkeys(COUNTERS, 0)
         vals.update(
@@ -404,10 +438,13 @@ class DataJob(models.Model):
             start_date=False,
             end_date=False,
             output_file_id=False,
+            failed_file_id=False,
+            success_file_id=False,
+            record_ids=False,
             queue_job_uuid=False,
         )
         self.with_context(data_job_set_state=True).write(vals)
-        output.unlink()
+        files.unlink()
 
     def action_start(self):
         """Queue the job: it will run in the background as its owner."""
@@ -472,6 +509,8 @@ class DataJob(models.Model):
                     "%(job)s has no file to import: attach one first.", job=self.name
                 )
             )
+        else:
+            self._check_not_duplicate()
 
     # -------------------------------------------------------------------- queue
     def _enqueue(self):
@@ -525,19 +564,28 @@ class DataJob(models.Model):
     def _log(
         self, level, message, row_number=0, column=False, value=False, row_data=None
     ):
-        """Add one log line; the single entry point for job messages."""
+        """Add one log line about this job."""
         self.ensure_one()
-        return self.env["data.job.log"].create(
-            {
-                "job_id": self.id,
-                "level": level,
-                "message": message,
-                "row_number": row_number or 0,
-                "column": column or False,
-                "value": value if value in (False, None) else str(value),
-                "row_data": row_data,
-            }
+        return self._log_many(
+            [self._log_vals(level, message, row_number, column, value, row_data)]
         )
+
+    def _log_vals(
+        self, level, message, row_number=0, column=False, value=False, row_data=None
+    ):
+        return {
+            "job_id": self.id,
+            "level": level,
+            "message": message,
+            "row_number": row_number or 0,
+            "column": column or False,
+            "value": value if value in (False, None) else str(value),
+            "row_data": row_data,
+        }
+
+    def _log_many(self, vals_list):
+        """Create log lines in one go: the single path job messages take."""
+        return self.env["data.job.log"].create(vals_list)
 
     # ----------------------------------------------------------------- buttons
     def action_view_logs(self):
@@ -566,6 +614,24 @@ class DataJob(models.Model):
 
     def action_download_input(self):
         return self._download_action(self.input_file_id)
+
+    def action_download_failed(self):
+        return self._download_action(self.failed_file_id)
+
+    def action_download_success(self):
+        return self._download_action(self.success_file_id)
+
+    def action_open_records(self):
+        """The records this import created or updated, in their own views."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Records of %(job)s", job=self.name),
+            "res_model": self.res_model,
+            "view_mode": "list,form",
+            "domain": [("id", "in", self.record_ids or [])],
+            "context": {"active_test": False},
+        }
 
     # ------------------------------------------------------------------- crons
     @api.model
@@ -623,7 +689,12 @@ class DataJob(models.Model):
                 ("write_date", "<", limit),
             ]
         )
-        files = old.input_file_id | old.output_file_id
+        files = (
+            old.input_file_id
+            | old.output_file_id
+            | old.failed_file_id
+            | old.success_file_id
+        )
         count = len(old)
         old.unlink()
         files.exists().unlink()

@@ -17,6 +17,7 @@ ends.
 import logging
 import random
 import time
+from collections import Counter
 
 import psycopg2
 from psycopg2 import errorcodes
@@ -27,6 +28,7 @@ from odoo.exceptions import UserError
 from odoo.addons.queue_job.exception import RetryableJobError
 
 from ..io.options import OptionError
+from .data_job import COUNTERS
 
 _logger = logging.getLogger(__name__)
 
@@ -61,27 +63,48 @@ class DataJob(models.Model):
             return
         job._set_state("run", start_date=fields.Datetime.now(), end_date=False)
         job._commit()
-        steps = None
+        atomic = job._runs_atomically()
+        # In a shared transaction (tests, no-delay mode) an atomic run is kept
+        # or dropped with a savepoint; in its own transaction, as a whole.
+        outer = job.env.cr.savepoint() if atomic and not job._autocommits() else None
+        totals = Counter()
+        steps = finish = None
         try:
             steps = job._batches()
             while True:
                 with job.env.cr.savepoint():
-                    counts = next(steps, None)
-                if counts is None:
-                    break
-                if not job._after_batch(counts):
+                    try:
+                        counts = next(steps)
+                    except StopIteration as stop:
+                        finish = stop.value
+                        break
+                totals.update(counts)
+                job._after_batch(counts, totals, atomic)
+                yield counts
+                if job._cancel_requested(atomic):
                     steps.close()
+                    if atomic:
+                        job._end_atomic(outer, totals, keep=False)
                     job._stop_cancelled()
                     return
-                yield counts
+            if atomic:
+                job._end_atomic(outer, totals, keep=job._keeps_atomic_result(totals))
+            if finish:
+                finish()
         except RetryableJobError:
             raise
         except Exception as exc:  # every failure ends as a failed job, see _fail
             if steps is not None:
                 steps.close()
+            if outer is not None and not outer.closed:
+                outer.close(rollback=True)
             job._fail(exc)
             return
-        job._finish()
+        failure = job._run_failure(totals)
+        if failure:
+            job._end_failed(failure)
+        else:
+            job._finish()
 
     def _batches(self):
         """The engine of this job: a generator of per-batch counters."""
@@ -111,19 +134,53 @@ class DataJob(models.Model):
         if self._autocommits():
             self.env.cr.commit()  # pylint: disable=invalid-commit
 
-    def _after_batch(self, counts):
-        """Keep the batch, record its counters; False if the job was cancelled."""
+    # ---------------------------------------------------- what engines decide
+    def _runs_atomically(self):
+        """True when the run keeps nothing unless it ends well (all-or-nothing,
+        dry run): no commit between batches, and the end decides."""
+        return False
+
+    def _keeps_atomic_result(self, totals):
+        """Whether an atomic run that reached its end keeps what it wrote."""
+        return True
+
+    def _run_failure(self, totals):
+        """A message when a run that went through must still end as failed."""
+        return None
+
+    def _end_atomic(self, outer, totals, keep):
+        """Keep or drop an atomic run's writes, then record its counters."""
+        if keep:
+            if outer is not None:
+                outer.close(rollback=False)
+            self._commit()
+        else:
+            if outer is not None:
+                outer.close(rollback=True)
+            elif self._autocommits():
+                self.env.cr.rollback()
+            self.env.invalidate_all()
+        # A new transaction (after commit/rollback) sees the published progress:
+        # absolute counters, not increments.
+        self.with_context(data_job_set_state=True).write(
+            {name: totals.get(name, 0) for name in COUNTERS}
+        )
+
+    # ------------------------------------------------------------ transactions
+    def _after_batch(self, counts, totals, atomic):
+        """Keep the batch and record its counters where the user sees them."""
+        if atomic and self._autocommits():
+            self._publish_progress(totals)
+            return
         self._commit()
         tries = 0
         while True:
             try:
                 with self.env.cr.savepoint(flush=True):
                     self.invalidate_recordset()
-                    if self.state == "cancelled":
-                        return False
                     self._add_counts(counts)
                 self._commit()
-                return True
+                return
             except psycopg2.OperationalError as err:
                 # Someone (the user cancelling) wrote the job row meanwhile.
                 if not self._autocommits() or err.pgcode not in CONCURRENCY_ERRORS:
@@ -133,6 +190,29 @@ class DataJob(models.Model):
                 self.env.cr.rollback()
                 tries += 1
                 time.sleep(random.uniform(0.0, 0.1 * 2**tries))
+
+    def _cancel_requested(self, atomic):
+        """Whether the user cancelled the job since the last batch."""
+        if atomic and self._autocommits():
+            # this transaction's snapshot predates the cancel: ask a fresh one
+            with self.env.registry.cursor() as cr:
+                return self.with_env(self.env(cr=cr)).state == "cancelled"
+        self.invalidate_recordset(["state"])
+        return self.state == "cancelled"
+
+    def _publish_progress(self, totals):
+        """Show an atomic run's progress without committing its work: the
+        counters go through a cursor of their own."""
+        try:
+            with self.env.registry.cursor() as cr:
+                job = self.with_env(self.env(cr=cr))
+                job.with_context(data_job_set_state=True).write(
+                    {n: totals.get(n, 0) for n in COUNTERS if n in totals}
+                )
+        except psycopg2.OperationalError as err:
+            if err.pgcode not in CONCURRENCY_ERRORS:
+                raise
+            _logger.info("%s: progress not published (%s)", self.name, err.pgcode)
 
     def _add_counts(self, counts):
         vals = {name: self[name] + value for name, value in counts.items() if value}
@@ -161,37 +241,38 @@ class DataJob(models.Model):
 
     def _fail(self, exc):
         message = self._human_error(exc)
-        if isinstance(exc, UserError | OptionError | ValueError):
+        if isinstance(exc, UserError | OptionError | ValueError) or self._is_io_error(
+            exc
+        ):
             _logger.info("%s failed: %s", self.name, message)
         else:
             _logger.exception("%s failed", self.name)
         if self._autocommits():
             self.env.cr.rollback()
         self.env.invalidate_all()
+        self._end_failed(message)
+
+    def _end_failed(self, message):
         self._set_state("fail", end_date=fields.Datetime.now(), error_message=message)
         self._log("error", message)
         self._notify_owner()
         self._commit()
 
     def _fail_interrupted(self):
-        message = self.env._(
-            "The previous run of %(job)s was interrupted (server restart or worker "
-            "crash) after %(count)s rows. Use Retry to run it again.",
-            job=self.name,
-            count=self.processed_rows,
+        self._end_failed(
+            self.env._(
+                "The previous run of %(job)s was interrupted (server restart or "
+                "worker crash) after %(count)s rows. Use Retry to run it again.",
+                job=self.name,
+                count=self.processed_rows,
+            )
         )
-        self._set_state("fail", end_date=fields.Datetime.now(), error_message=message)
-        self._log("error", message)
-        self._notify_owner()
-        self._commit()
 
     def _human_error(self, exc):
         """A message a user can act on; the traceback stays in the server log."""
         if isinstance(exc, UserError):
             return exc.args[0]
-        if isinstance(exc, OptionError | ValueError) and type(
-            exc
-        ).__module__.startswith("odoo.addons.data_jobs"):
+        if self._is_io_error(exc):
             return str(exc)
         if isinstance(exc, psycopg2.Error):
             detail = (exc.pgerror or str(exc)).strip().splitlines()[0]
@@ -210,6 +291,10 @@ class DataJob(models.Model):
             type=type(exc).__name__,
             error=exc,
         )
+
+    def _is_io_error(self, exc):
+        """Our own file and option errors already speak to the user."""
+        return type(exc).__module__.startswith("odoo.addons.data_jobs.io")
 
     def _notify_owner(self):
         """Tell the owner the job ended: a chatter message and a pop-up."""

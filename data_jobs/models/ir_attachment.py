@@ -7,7 +7,9 @@ sit there twice. This copies the file into the filestore chunk by chunk and
 points the attachment at it, as ``_file_write`` would.
 """
 
+import contextlib
 import hashlib
+import io
 import os
 
 from odoo import api, models
@@ -57,3 +59,14 @@ class IrAttachment(models.Model):
             ["store_fname", "checksum", "file_size", "db_datas", "raw", "datas"]
         )
         return attachment
+
+    @contextlib.contextmanager
+    def _data_jobs_open(self):
+        """The content as a binary file, streamed from the filestore when it
+        lives there rather than loaded whole."""
+        self.ensure_one()
+        if self.store_fname:
+            with open(self._full_path(self.store_fname), "rb") as fileobj:
+                yield fileobj
+        else:
+            yield io.BytesIO(self.raw or b"")

@@ -13,6 +13,7 @@ from odoo import fields
 from odoo.exceptions import UserError
 
 from ..io.values import Column, Reference
+from .generic_import import ImportMixin
 
 RELATIONAL = ("many2one", "one2many", "many2many")
 X2MANY = ("one2many", "many2many")
@@ -33,8 +34,8 @@ SENSITIVE = re.compile(
 )
 
 
-class GenericResource:
-    """Reads (and, with the import engine, writes) one model by introspection."""
+class GenericResource(ImportMixin):
+    """Reads and writes one model by introspection of its fields."""
 
     model = None  # custom resources name their model
 

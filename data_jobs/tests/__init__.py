@@ -4,3 +4,6 @@ from . import test_queue_integration
 from . import test_crons
 from . import test_security
 from . import test_export_formats
+from . import test_import_generic
+from . import test_import_policies
+from . import test_import_queue

@@ -140,9 +140,9 @@ class TestDataJobRun(DataJobCase):
         job = self.env["data.job"].browse(job_id)
         self.assertEqual((job.file_format, job.state), ("json", "queued"))
 
-    def test_job_type_without_engine_fails_clearly(self):
+    def test_unreadable_input_fails_clearly(self):
         attachment = self.env["ir.attachment"].create(
-            {"name": "partners.csv", "raw": b"name\nX\n"}
+            {"name": "partners.pdf", "raw": b"%PDF-1.4"}
         )
         job = self.env["data.job"].create(
             {
@@ -156,5 +156,5 @@ class TestDataJobRun(DataJobCase):
             self._run(job)
         self.assertEqual(job.state, "failed")
         self.assertEqual(
-            job.error_message, "This version of Data Jobs cannot run import jobs yet."
+            job.error_message, "Unsupported file type '.pdf': use CSV or XLSX."
         )

@@ -1,0 +1,333 @@
+# Copyright 2026 data_jobs contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The import engine: file rows in batches, matched, written, reported.
+
+A batch is converted and its references resolved at once (one lookup per
+column), created with one ``create(vals_list)``; only a batch that fails is
+replayed row by row in savepoints to find the guilty rows, so a clean file
+pays nothing for error isolation. Every row error is logged with its row,
+column and value, and written to the failed-rows file.
+"""
+
+# data.job is split by concern (fields and states, the run loop, each engine)
+# so that each file stays small and says what it holds.
+# pylint: disable=consider-merging-classes-inherited
+
+import base64
+import binascii
+import os
+from array import array
+from itertools import islice
+
+import psycopg2
+
+from odoo import api, models
+from odoo.exceptions import UserError
+from odoo.service.model import _as_validation_error
+
+from ..io.options import with_defaults
+from ..io.readers import READERS, ReaderError, open_reader
+from ..resources import get_resource
+from .data_job_export import MIMETYPES
+from .import_plan import ImportPlan
+from .import_results import LogSink, ResultFiles
+
+IMPORT_CONTEXT = {
+    "import_file": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "mail_notrack": True,
+}
+
+
+class DataJob(models.Model):
+    _inherit = "data.job"
+
+    # ------------------------------------------------------------------ API
+    @api.model
+    @api.returns("self", lambda job: job.id)
+    def create_import(self, model, file_name, file_content, options=None):
+        """Create and start an import job (its id over JSON-RPC/XML-RPC).
+
+        ``file_content`` is the file's bytes, base64-encoded.
+        """
+        extension = os.path.splitext(file_name or "")[1].lower()
+        if extension not in READERS:
+            raise UserError(
+                self.env._(
+                    "%(name)s cannot be imported: use a CSV or XLSX file.",
+                    name=file_name,
+                )
+            )
+        try:
+            content = base64.b64decode(file_content, validate=True)
+        except (binascii.Error, ValueError, TypeError) as exc:
+            raise UserError(
+                self.env._("The file content must be base64-encoded bytes.")
+            ) from exc
+        job = self.create(
+            {
+                "job_type": "import",
+                "res_model": model,
+                "file_format": "xlsx" if extension == ".xlsx" else "csv",
+                "options": options or {},
+            }
+        )
+        job._attach_input(file_name, content)
+        job.action_start()
+        return job
+
+    def _attach_input(self, file_name, content):
+        self.ensure_one()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": file_name,
+                "raw": content,
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+        self.input_file_id = attachment
+        return attachment
+
+    def _check_not_duplicate(self):
+        """Refuse a second import of the same file into the same model while
+        the first is still waiting or running."""
+        checksum = self.input_file_id.sudo().checksum
+        if not checksum:
+            return
+        # sudo: the first job may be another user's; only its reference shows.
+        other = self.sudo().search(
+            [
+                ("id", "!=", self.id),
+                ("job_type", "=", "import"),
+                ("res_model", "=", self.res_model),
+                ("state", "in", ("queued", "running")),
+                ("input_file_id.checksum", "=", checksum),
+            ],
+            limit=1,
+        )
+        if other:
+            raise UserError(
+                self.env._(
+                    "This file is already being imported into %(model)s by "
+                    "%(job)s (%(state)s, requested by %(user)s). Wait for it to "
+                    "finish or cancel it first.",
+                    model=self.model_name or self.res_model,
+                    job=other.name,
+                    state=other._state_label(),
+                    user=other.user_id.name,
+                )
+            )
+
+    # --------------------------------------------------------------- engine
+    def _import_options(self):
+        return with_defaults(self.options, "import")
+
+    def _import_batches(self):
+        """Import engine: one step per batch of rows; returns the finisher."""
+        options = self._import_options()
+        context = dict(IMPORT_CONTEXT, tracking_disable=not options["tracking"])
+        resource = get_resource(
+            self.env(context=dict(self.env.context, **context)), self.res_model
+        )
+        sink = LogSink(self, buffered=self._runs_atomically())
+        with self.input_file_id._data_jobs_open() as fileobj:
+            try:
+                reader = open_reader(fileobj, self.input_file_name, options)
+            except ReaderError as exc:
+                raise UserError(str(exc)) from exc
+            with reader:
+                plan = ImportPlan(self, resource, reader, options)
+                sink.add(plan.column_logs())
+                yield {
+                    "total_rows": _count(reader),
+                    "warning_count": sink.take_warnings(),
+                }
+                with ResultFiles(self, reader, plan) as results:
+                    for rows in _chunks(reader, options["batch_size"]):
+                        counts = plan.import_batch(rows)
+                        results.add(plan.last_batch)
+                        sink.add(plan.row_logs())
+                        yield dict(counts, warning_count=sink.take_warnings())
+                    if reader.skipped_empty:
+                        sink.add(
+                            [
+                                self._log_vals(
+                                    "info",
+                                    self.env._(
+                                        "%(count)s empty rows were skipped.",
+                                        count=reader.skipped_empty,
+                                    ),
+                                )
+                            ]
+                        )
+                    results.close()
+                    files = results.files
+
+        def finish():
+            kept = not options["dry_run"] and not (
+                options["on_error"] == "all_or_nothing" and self.error_count
+            )
+            if not kept:  # rolled back: its records no longer exist
+                dropped = files.pop("success_file_id", None)
+                if dropped:
+                    dropped[0].close()
+                plan.record_ids = array("q")
+            self._attach_results(files)
+            if options["dry_run"]:
+                sink.add([self._log_vals("info", self._dry_run_summary())])
+            sink.flush()
+            self.with_context(data_job_set_state=True).write(
+                {
+                    "warning_count": self.warning_count + sink.take_warnings(),
+                    "record_ids": list(dict.fromkeys(plan.record_ids)) or False,
+                }
+            )
+
+        return finish
+
+    def _import_preview(self, limit=10):
+        """What the wizard shows before a run: the detected file settings, the
+        first rows, each column's field (or why it has none) and the warnings.
+
+        Raises UserError with the reason when the file cannot be read.
+        """
+        self.ensure_one()
+        options = self._import_options()
+        resource = get_resource(self.env, self.res_model)
+        with self.input_file_id._data_jobs_open() as fileobj:
+            try:
+                with open_reader(fileobj, self.input_file_name, options) as reader:
+                    match = resource.import_columns(reader.headers, options["mapping"])
+                    rows = [_jsonable_list(v) for _n, v in islice(reader, limit)]
+                    detected = dict(reader.detected)
+                    headers = list(reader.headers)
+            except ReaderError as exc:
+                raise UserError(str(exc)) from exc
+        by_index = {c.index: c for c in match.columns}
+        reasons = dict(match.unmapped)
+        columns = []
+        for index, header in enumerate(headers):
+            column = by_index.get(index)
+            columns.append(
+                {
+                    "index": index,
+                    "header": header,
+                    "path": column.path if column else False,
+                    "label": resource.column_label(column) if column else False,
+                    "ignored": header in match.ignored,
+                    "reason": reasons.get(header, False),
+                }
+            )
+        warnings = [
+            self.env._(
+                "Column '%(column)s' is ignored: %(reason)s.", column=h, reason=r
+            )
+            for h, r in match.unmapped
+        ] + [
+            self.env._(
+                "Column '%(column)s' fills the same field as '%(first)s' and is "
+                "ignored.",
+                column=h,
+                first=f,
+            )
+            for h, f in match.duplicates
+        ]
+        return {
+            "headers": headers,
+            "rows": rows,
+            "columns": columns,
+            "detected": detected,
+            "warnings": warnings,
+        }
+
+    def _dry_run_summary(self):
+        return self.env._(
+            "Dry run: nothing was kept. The file would create %(created)s, update "
+            "%(updated)s and skip %(skipped)s records; %(errors)s rows have errors "
+            "and %(unchanged)s are unchanged.",
+            created=self.created_count,
+            updated=self.updated_count,
+            skipped=self.skipped_count,
+            errors=self.error_count,
+            unchanged=self.unchanged_count,
+        )
+
+    def _attach_results(self, files):
+        vals = {}
+        for field_name, (tmp, name, file_format) in files.items():
+            vals[field_name] = self.env["ir.attachment"]._data_jobs_create_from_file(
+                tmp,
+                {
+                    "name": name,
+                    "mimetype": MIMETYPES[file_format],
+                    "res_model": self._name,
+                    "res_id": self.id,
+                },
+            )
+            tmp.close()
+        if vals:
+            self.with_context(data_job_set_state=True).write(
+                {k: v.id for k, v in vals.items()}
+            )
+
+    # -------------------------------------------------- runner's questions
+    def _runs_atomically(self):
+        """Dry runs and all-or-nothing imports keep nothing until the end."""
+        if self.job_type != "import":
+            return super()._runs_atomically()
+        options = self._import_options()
+        return options["dry_run"] or options["on_error"] == "all_or_nothing"
+
+    def _keeps_atomic_result(self, totals):
+        if self.job_type != "import":
+            return super()._keeps_atomic_result(totals)
+        options = self._import_options()
+        return not options["dry_run"] and not totals.get("error_count")
+
+    def _run_failure(self, totals):
+        if self.job_type == "import" and totals.get("error_count"):
+            options = self._import_options()
+            if options["on_error"] == "all_or_nothing" and not options["dry_run"]:
+                return self.env._(
+                    "%(count)s rows have errors, so nothing was imported (the job "
+                    "imports all rows or none). Fix the rows listed in the log or "
+                    "in the failed-rows file and import again.",
+                    count=totals["error_count"],
+                )
+        return super()._run_failure(totals)
+
+    def _stopped_message(self):
+        message = super()._stopped_message()
+        if self.job_type == "import" and self._runs_atomically():
+            message += " " + self.env._("Nothing was kept: the run was all or nothing.")
+        return message
+
+    def _row_error_message(self, exc):
+        """What a row's write failure means to the user."""
+        if isinstance(exc, psycopg2.IntegrityError):
+            exc = _as_validation_error(self.env, exc)
+        if isinstance(exc, UserError):
+            return exc.args[0]
+        return self._human_error(exc)
+
+
+def _chunks(reader, size):
+    rows = iter(reader)
+    while batch := list(islice(rows, size)):
+        yield batch
+
+
+def _count(reader):
+    try:
+        return reader.count_rows()
+    except ReaderError as exc:
+        raise UserError(str(exc)) from exc
+
+
+def _jsonable_list(values):
+    return [
+        v if v is None or isinstance(v, str | int | float | bool) else str(v)
+        for v in values
+    ]

@@ -1,0 +1,340 @@
+# Copyright 2026 data_jobs contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""What an import does with each batch: columns, key, writes, row errors.
+
+Built once per run by the import engine (data_job_import.py). A batch is
+converted and resolved at once, created with one ``create(vals_list)``, and
+replayed row by row in savepoints only when that fails.
+"""
+
+import logging
+from array import array
+from collections import Counter
+
+import psycopg2
+
+from odoo.exceptions import UserError
+from odoo.tools import mute_logger
+
+from ..resources.generic_import import BLANK
+from ..resources.import_columns import OWN_DB_ID, OWN_ID
+
+_logger = logging.getLogger(__name__)
+
+
+class ImportPlan:
+    """What a job does with each batch: columns, key, switches, counters."""
+
+    def __init__(self, job, resource, reader, options):
+        self.job = job
+        self.env = job.env
+        self.resource = resource
+        self.options = options
+        self.headers = reader.headers
+        self.match = resource.import_columns(reader.headers, options["mapping"])
+        self.key = self._key()
+        self._access()
+        self.required = self._required()
+        self.seen_keys = {}
+        self.last_batch = []
+        self.record_ids = array("q")
+
+    # ---------------------------------------------------------------- setup
+    def _key(self):
+        key = self.options["upsert_key"]
+        if not key:
+            for own in (OWN_ID, OWN_DB_ID):
+                if self.match.column_for(own):
+                    return [own]
+            return None
+        if key in ([OWN_ID], [OWN_DB_ID]):
+            if not self.match.column_for(key[0]):
+                raise UserError(
+                    self.env._(
+                        "The upsert key is the %(what)s, but no column of the file "
+                        "holds it (name a column 'id' or map one to it).",
+                        what=self.env._("external id")
+                        if key == [OWN_ID]
+                        else self.env._("database id"),
+                    )
+                )
+            return list(key)
+        for name in key:
+            if not isinstance(name, str) or name not in self.resource.records._fields:
+                raise UserError(
+                    self.env._(
+                        "The upsert key names '%(field)s', which is not a field of "
+                        "%(model)s.",
+                        field=name,
+                        model=self.resource.records._description,
+                    )
+                )
+            if not self.match.column_for(name):
+                raise UserError(
+                    self.env._(
+                        "The upsert key field '%(field)s' has no column in the file.",
+                        field=name,
+                    )
+                )
+        return list(key)
+
+    def _required(self):
+        """Required fields without default: a missing column is an error for
+        the whole file (when rows may be created), an empty cell for its row."""
+        required = self.resource.required_fields()
+        if self.options["create_missing"]:
+            missing = [f for f in required if not self.match.column_for(f.name)]
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "The file has no column for the required field(s) %(fields)s "
+                        "of %(model)s, so no record could be created.",
+                        fields=", ".join(
+                            f"'{f._description_string(self.env)}' ({f.name})"
+                            for f in missing
+                        ),
+                        model=self.resource.records._description,
+                    )
+                )
+        return required
+
+    def _access(self):
+        """Fail early, once, if the user may not create or change records."""
+        records = self.resource.records
+        if self.options["create_missing"]:
+            records.check_access("create")
+        if self.key and self.options["update_existing"]:
+            records.check_access("write")
+
+    def column_logs(self):
+        job, logs = self.job, []
+        if self.match.unmapped:
+            logs.append(
+                job._log_vals(
+                    "warning",
+                    self.env._(
+                        "These columns were ignored: %(columns)s. Map them to a "
+                        "field with the mapping option, or remove them.",
+                        columns="; ".join(
+                            f"'{header}' ({reason})"
+                            for header, reason in self.match.unmapped
+                        ),
+                    ),
+                )
+            )
+        for header, first in self.match.duplicates:
+            logs.append(
+                job._log_vals(
+                    "warning",
+                    self.env._(
+                        "Column '%(column)s' fills the same field as column "
+                        "'%(first)s': it was ignored.",
+                        column=header,
+                        first=first,
+                    ),
+                    column=header,
+                )
+            )
+        if self.match.ignored:
+            logs.append(
+                job._log_vals(
+                    "info",
+                    self.env._(
+                        "Columns ignored as mapped: %(columns)s.",
+                        columns=", ".join(self.match.ignored),
+                    ),
+                )
+            )
+        if not self.match.columns:
+            raise UserError(
+                self.env._(
+                    "No column of the file matches a field of %(model)s. Its "
+                    "columns are: %(columns)s.",
+                    model=self.resource.records._description,
+                    columns=", ".join(h for h in self.headers if h),
+                )
+            )
+        return logs
+
+    # --------------------------------------------------------------- batches
+    def import_batch(self, rows):
+        resource = self.resource
+        batch = resource.prepare_rows(self.match.columns, rows, self.options)
+        self.last_batch = batch
+        resource.before_batch(batch)
+        creates, updates = self._sort(batch)
+        records = self._write(creates, updates)
+        resource.after_batch(batch, records)
+        counts = Counter(processed_rows=len(batch))
+        for row in batch:
+            if row.errors:
+                counts["error_count"] += 1
+            elif row.skipped:
+                counts["skipped_count"] += 1
+            elif row.action:
+                counts[f"{row.action}_count"] += 1
+                if row.action != "unchanged":
+                    self.record_ids.append(row.record_id)
+        return counts
+
+    def _sort(self, batch):
+        """Split the clean rows into creates and (record, row) updates."""
+        ready = [r for r in batch if not r.errors and not r.skipped]
+        existing = self.resource.find_existing(ready, self.key) if self.key else {}
+        records = self.resource.records
+        creates, updates = [], []
+        for row in ready:
+            key = self.resource.row_key(row, self.key) if self.key else None
+            if key is not None:
+                first = self.seen_keys.setdefault(key, row.row_number)
+                if first != row.row_number:
+                    row.error(
+                        self._key_header(),
+                        ", ".join(str(k) for k in key),
+                        self.env._(
+                            "The same key is already on row %(row)s of the file.",
+                            row=first,
+                        ),
+                    )
+                    continue
+            ids = existing.get(key, []) if key is not None else []
+            if len(ids) > 1:
+                row.error(
+                    self._key_header(),
+                    ", ".join(str(k) for k in key),
+                    self.env._(
+                        "The key matches %(count)s existing records (ids %(ids)s): "
+                        "it must identify one.",
+                        count=len(ids),
+                        ids=", ".join(map(str, ids[:10])),
+                    ),
+                )
+            elif ids:
+                if self.options["update_existing"]:
+                    updates.append((row, records.browse(ids[0])))
+                else:
+                    row.skipped = self.env._("exists, and updating is switched off")
+            elif self.key == [OWN_DB_ID]:
+                row.error(
+                    self._key_header(),
+                    row.own_id,
+                    self.env._("No record has this database id."),
+                )
+            elif not self.options["create_missing"]:
+                row.skipped = self.env._("no record matches, and creating is off")
+            else:
+                self._check_required(row)
+                if not row.errors:
+                    creates.append(row)
+        return creates, updates
+
+    def _key_header(self):
+        headers = [self.match.column_for(k).header for k in self.key]
+        return ", ".join(headers)
+
+    def _check_required(self, row):
+        for field in self.required:
+            if row.vals.get(field.name, BLANK) in (BLANK, False, None):
+                column = self.match.column_for(field.name)
+                row.error(
+                    column.header if column else False,
+                    False,
+                    self.env._(
+                        "'%(field)s' is required but empty.",
+                        field=field._description_string(self.env),
+                    ),
+                )
+
+    def _write(self, creates, updates):
+        """Write the batch at once; replay it row by row only if that fails."""
+        resource = self.resource
+        changes = []
+        if updates:
+            resource.records.browse([r.id for _row, r in updates]).fetch(
+                [c.field.name for c in self.match.columns if c.field is not None]
+            )
+        for row, record in updates:
+            row.record_id = record.id
+            vals = resource.changed_values(record, resource.values_for(row, False))
+            if vals:
+                changes.append((row, record, vals))
+            else:
+                row.action = "unchanged"
+        news = [(row, resource.values_for(row, True)) for row in creates]
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                return self._write_rows(news, changes)
+        except psycopg2.OperationalError:
+            raise
+        except Exception as exc:  # noqa: BLE001 -- replayed below to find the rows
+            _logger.debug("%s: batch refused (%s), replaying row by row", self.job, exc)
+        records = resource.records
+        for item in news:
+            records |= self._write_one([item], [])
+        for item in changes:
+            records |= self._write_one([], [item])
+        return records
+
+    def _write_one(self, news, changes):
+        row = (news or changes)[0][0]
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                return self._write_rows(news, changes)
+        except psycopg2.OperationalError:
+            raise
+        except Exception as exc:  # noqa: BLE001 -- becomes the row's error
+            row.action = None
+            row.error(self._error_column(exc), False, self.job._row_error_message(exc))
+            return self.resource.records
+
+    def _error_column(self, exc):
+        column_name = getattr(getattr(exc, "diag", None), "column_name", None)
+        column = self.match.column_for(column_name) if column_name else None
+        return column.header if column else False
+
+    def _write_rows(self, news, changes):
+        records = self.resource.records
+        created = records.create([vals for _row, vals in news]) if news else records
+        xmlids = []
+        for (row, _vals), record in zip(news, created, strict=True):
+            row.record_id, row.action = record.id, "created"
+            if row.own_xmlid:
+                xmlids.append({"xml_id": row.own_xmlid, "record": record})
+        if xmlids:
+            # users cannot write ir.model.data; the ids name records just created
+            self.env["ir.model.data"].sudo()._update_xmlids(xmlids)
+        updated = records
+        for row, record, vals in changes:
+            record.write(vals)
+            row.action = "updated"
+            updated |= record
+        self.env.flush_all()
+        return created | updated
+
+    def row_logs(self):
+        logs = []
+        for row in self.last_batch:
+            data = jsonable(dict(zip(self.headers, row.cells, strict=False)))
+            for column, value, message in row.errors:
+                logs.append(
+                    self.job._log_vals(
+                        "error", message, row.row_number, column, value, data
+                    )
+                )
+            if row.skipped and not row.errors:
+                logs.append(
+                    self.job._log_vals(
+                        "info",
+                        self.env._("Skipped: %(reason)s.", reason=row.skipped),
+                        row.row_number,
+                    )
+                )
+        return logs
+
+
+def jsonable(data):
+    """Cell values a Json field can hold (dates become text)."""
+    return {
+        str(k): v if v is None or isinstance(v, str | int | float | bool) else str(v)
+        for k, v in data.items()
+    }

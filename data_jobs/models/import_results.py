@@ -1,0 +1,149 @@
+# Copyright 2026 data_jobs contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Where an import's results go: log lines and the two result files."""
+
+import os
+import tempfile
+
+from odoo.exceptions import UserError
+
+from ..io.values import Column
+from ..io.writers import WriterError, make_writer
+
+RESULT_FORMATS = {".xlsx": "xlsx"}  # anything else gets CSV results
+
+
+class LogSink:
+    """Where the engine's log lines go: written per batch, or kept until the
+    end of an all-or-nothing run (whose data may be rolled back)."""
+
+    def __init__(self, job, buffered):
+        self.job = job
+        self.buffered = buffered
+        self.pending = []
+        self.warnings = 0
+
+    def add(self, vals_list):
+        self.warnings += sum(1 for v in vals_list if v["level"] == "warning")
+        if self.buffered:
+            self.pending.extend(vals_list)
+        elif vals_list:
+            self.job._log_many(vals_list)
+
+    def take_warnings(self):
+        count, self.warnings = self.warnings, 0
+        return count
+
+    def flush(self):
+        if self.pending:
+            self.job._log_many(self.pending)
+            self.pending = []
+
+
+class ResultFiles:
+    """The failed-rows file (the input's columns plus ``import_error``, in the
+    input's format) and the success file (row, record id, external id, action)."""
+
+    def __init__(self, job, reader, plan):
+        self.job = job
+        self.plan = plan
+        stem, extension = os.path.splitext(job.input_file_name or "import.csv")
+        self.format = RESULT_FORMATS.get(extension.lower(), "csv")
+        options = {"header": "name", "escape_formulas": False}
+        if self.format == "csv":
+            options.update(
+                delimiter=reader.detected.get("delimiter", ","),
+                encoding=reader.detected.get("encoding", "utf-8"),
+                quotechar=plan.options["quotechar"],
+            )
+        self.options = options
+        self.stem = stem
+        self.failed = self._open(
+            [*reader.headers, "import_error"], f"{stem}_failed.{self.format}"
+        )
+        self.success = None
+        if not plan.options["dry_run"]:
+            self.success = self._open(
+                ["row", "id", "external_id", "action"],
+                f"{stem}_imported.{self.format}",
+            )
+        self.files = {}
+
+    def _open(self, names, file_name):
+        tmp = tempfile.TemporaryFile(prefix="data_job_result_")
+        columns = [
+            Column(name=n or f"column_{i + 1}", label=n) for i, n in enumerate(names)
+        ]
+        writer = make_writer(self.format, tmp, columns, self.options)
+        return {"tmp": tmp, "writer": writer, "name": file_name, "rows": 0}
+
+    def add(self, batch):
+        width = len(self.plan.headers)
+        failed = [
+            [*row.cells[:width], "; ".join(e[2] for e in row.errors)]
+            for row in batch
+            if row.errors
+        ]
+        self._write(self.failed, failed)
+        if self.success is not None:
+            done = [r for r in batch if r.action in ("created", "updated")]
+            xmlids = self._xmlids([r.record_id for r in done])
+            self._write(
+                self.success,
+                [
+                    [
+                        r.row_number,
+                        r.record_id,
+                        r.own_xmlid or xmlids.get(r.record_id),
+                        r.action,
+                    ]
+                    for r in done
+                ],
+            )
+
+    def _write(self, target, rows):
+        if rows:
+            try:
+                target["writer"].write_rows(rows)
+            except WriterError as exc:
+                raise UserError(str(exc)) from exc
+            target["rows"] += len(rows)
+
+    def _xmlids(self, ids):
+        if not ids:
+            return {}
+        # sudo: users cannot read ir.model.data; these are the external ids of
+        # records the user has just created or updated.
+        rows = (
+            self.job.env["ir.model.data"]
+            .sudo()
+            .search_fetch(
+                [("model", "=", self.job.res_model), ("res_id", "in", ids)],
+                ["module", "name", "res_id"],
+                order="id",
+            )
+        )
+        result = {}
+        for row in rows:
+            result.setdefault(row.res_id, f"{row.module}.{row.name}")
+        return result
+
+    def close(self):
+        fields = {"failed_file_id": self.failed, "success_file_id": self.success}
+        for field_name, target in fields.items():
+            if target is None:
+                continue
+            target["writer"].close()
+            if target["rows"]:
+                self.files[field_name] = (target["tmp"], target["name"], self.format)
+            else:
+                target["tmp"].close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        if exc_info[0] is not None:
+            for target in (self.failed, self.success):
+                if target is not None:
+                    target["tmp"].close()

@@ -1,0 +1,467 @@
+# Copyright 2026 data_jobs contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The import half of the generic resource: columns, values, lookups, keys.
+
+Everything here works on a whole batch of rows so that each related model is
+queried once per column and batch. A custom resource overrides the pieces its
+model needs (``lookup`` for a category by full path, ``clean_row``, hooks).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+import pytz
+
+from odoo import Command
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+from ..io import convert
+from ..io.convert import ConversionError
+from . import lookups
+from .import_columns import (
+    IMPORTABLE,
+    OWN_DB_ID,
+    OWN_ID,
+    ColumnMatch,
+    ImportColumn,
+    normalize,
+    split_path,
+)
+
+BLANK = object()  # an empty cell: left out on create, cleared on update
+SKIP_ROW = object()  # a fallback asked to skip the row
+
+
+@dataclass
+class PreparedRow:
+    """One data row on its way to the database."""
+
+    row_number: int
+    cells: list
+    vals: dict = field(default_factory=dict)
+    own_xmlid: str | None = None
+    own_id: int | None = None
+    errors: list = field(default_factory=list)  # (column header, value, message)
+    skipped: str | None = None  # why the row is skipped on purpose
+    record_id: int | None = None
+    action: str | None = None  # created / updated / unchanged
+
+    def error(self, column, value, message):
+        self.errors.append((column, value, message))
+
+
+class ImportMixin:
+    """Import behaviour of ``GenericResource`` (see generic.py)."""
+
+    # -------------------------------------------------------------- columns
+    def importable(self, field):
+        """A reason the field cannot be imported, or None when it can."""
+        if field.type not in IMPORTABLE:
+            return self.env._(
+                "fields of type %(type)s cannot be imported", type=field.type
+            )
+        if field.compute and not field.inverse:
+            return self.env._("it is computed")
+        if field.name in ("id", "create_uid", "create_date", "write_uid", "write_date"):
+            return self.env._("it is set by Odoo")
+        if not field.is_accessible(self.env):
+            return self.env._("you are not allowed to change it")
+        return None
+
+    def import_aliases(self):
+        """Extra header spellings, ``{"Product Name": "name"}``; custom
+        resources add theirs."""
+        return {}
+
+    def import_columns(self, headers, mapping=None):
+        """Match the file's headers to fields: explicit ``mapping`` first
+        (``{header: path or False}``), then technical names, then labels."""
+        mapping = dict(mapping or {})
+        unknown = [h for h in mapping if h not in headers]
+        if unknown:
+            raise UserError(
+                self.env._(
+                    "The mapping names the column '%(column)s', which the file does "
+                    "not have. Its columns are: %(columns)s.",
+                    column=unknown[0],
+                    columns=", ".join(h for h in headers if h),
+                )
+            )
+        aliases = {normalize(k): v for k, v in self.import_aliases().items()}
+        match = ColumnMatch()
+        seen = {}
+        for index, header in enumerate(headers):
+            if not header:
+                continue
+            if header in mapping:
+                target = mapping[header]
+                if not target:
+                    match.ignored.append(header)
+                    continue
+                column, reason = self._column_for(index, header, str(target))
+                if column is None:
+                    raise UserError(
+                        self.env._(
+                            "The mapping sends the column '%(column)s' to "
+                            "'%(path)s', but %(reason)s.",
+                            column=header,
+                            path=target,
+                            reason=reason,
+                        )
+                    )
+            else:
+                path = aliases.get(normalize(header), header)
+                column, reason = self._column_for(index, header, path)
+                if column is None:
+                    match.unmapped.append((header, reason))
+                    continue
+            if column.target in seen:
+                match.duplicates.append((header, seen[column.target]))
+                continue
+            seen[column.target] = header
+            match.columns.append(column)
+        return match
+
+    def _column_for(self, index, header, path):
+        """(ImportColumn, None) or (None, the reason nothing matched)."""
+        parts = split_path(path)
+        if [normalize(p) for p in parts] in (["id"], ["external id"]):
+            return ImportColumn(index, header, None, OWN_ID), None
+        if parts == [OWN_DB_ID] or normalize(path) == "database id":
+            return ImportColumn(index, header, None, OWN_DB_ID), None
+        if not parts or len(parts) > 2:
+            return None, self.env._("no field is named so")
+        field = self._field_by_name_or_label(self.records, parts[0])
+        if field is None:
+            return None, self.env._("no field is named so")
+        reason = self.importable(field)
+        if reason:
+            return None, reason
+        subfield = None
+        if len(parts) == 2:
+            if not field.relational:
+                return None, self.env._(
+                    "'%(field)s' is not a relational field", field=field.name
+                )
+            sub = parts[1]
+            if normalize(sub) in ("id", "external id"):
+                subfield = OWN_ID
+            elif sub == OWN_DB_ID or normalize(sub) == "database id":
+                subfield = OWN_DB_ID
+            else:
+                comodel = self.env[field.comodel_name]
+                target = self._field_by_name_or_label(comodel, sub)
+                if target is None or not target.store or target.relational:
+                    return None, self.env._(
+                        "%(model)s has no stored field '%(field)s' to look records "
+                        "up by",
+                        model=comodel._description,
+                        field=sub,
+                    )
+                if target.name not in ("name", "display_name"):
+                    subfield = target.name
+        return ImportColumn(index, header, field, subfield), None
+
+    def _field_by_name_or_label(self, model, text):
+        if text in model._fields:
+            return model._fields[text]
+        wanted = normalize(text)
+        for candidate in model._fields.values():
+            if normalize(candidate._description_string(self.env)) == wanted:
+                return candidate
+        for candidate in model._fields.values():
+            if normalize(candidate.string) == wanted:
+                return candidate
+        return None
+
+    def importable_fields(self):
+        """``[(path, label)]`` a user can map a column to, by label."""
+        choices = [(OWN_ID, self.env._("External ID"))]
+        for name, candidate in self.records._fields.items():
+            if self.importable(candidate):
+                continue
+            label = candidate._description_string(self.env)
+            choices.append((name, label))
+            if candidate.relational:
+                choices.append(
+                    (f"{name}/{OWN_ID}", self.env._("%(f)s / External ID", f=label))
+                )
+        return sorted(choices, key=lambda choice: choice[1].casefold())
+
+    def column_label(self, column):
+        """How the wizard names the field a column fills."""
+        if column.field is None:
+            return (
+                self.env._("External ID")
+                if column.subfield == OWN_ID
+                else self.env._("Database ID")
+            )
+        label = column.field._description_string(self.env)
+        if column.subfield == OWN_ID:
+            return self.env._("%(f)s / External ID", f=label)
+        if column.subfield == OWN_DB_ID:
+            return self.env._("%(f)s / Database ID", f=label)
+        if column.subfield:
+            comodel = self.env[column.field.comodel_name]
+            sub = comodel._fields[column.subfield]._description_string(self.env)
+            return f"{label} / {sub}"
+        return label
+
+    def required_fields(self):
+        """Fields a new record cannot go without (required, no default)."""
+        required = [
+            f
+            for f in self.records._fields.values()
+            if f.required and not f.compute and not f.related and f.name != "id"
+        ]
+        defaults = self.records.default_get([f.name for f in required])
+        return [f for f in required if f.name not in defaults]
+
+    # --------------------------------------------------------------- values
+    def prepare_rows(self, columns, rows, options):
+        """Turn a batch of ``(row_number, cells)`` into PreparedRows: cells
+        converted, references resolved with one lookup per column."""
+        prepared = [PreparedRow(number, cells) for number, cells in rows]
+        pending = {}  # column -> {row index: [keys]}
+        for index, row in enumerate(prepared):
+            self.clean_row(row)
+            for column in columns:
+                value = row.cells[column.index]
+                try:
+                    converted = self.convert_cell(column, value, options)
+                except ConversionError as exc:
+                    converted = self._fallback(column, value, exc, options)
+                    if converted is None:
+                        row.error(column.header, value, str(exc))
+                        continue
+                if converted is SKIP_ROW:
+                    row.skipped = self.env._(
+                        "'%(value)s' in column %(column)s: skipped as asked",
+                        value=value,
+                        column=column.header,
+                    )
+                    continue
+                if column.field is None:
+                    if converted is not BLANK:
+                        if column.subfield == OWN_ID:
+                            row.own_xmlid = lookups.full_xmlid(converted)
+                        else:
+                            row.own_id = converted
+                elif column.relational and converted is not BLANK:
+                    pending.setdefault(column, {})[index] = converted
+                else:
+                    row.vals[column.field.name] = converted
+        for column, keys_by_row in pending.items():
+            all_keys = {k for keys in keys_by_row.values() for k in keys}
+            found = self.lookup(column, all_keys, options)
+            for index, keys in keys_by_row.items():
+                self._set_reference(prepared[index], column, keys, found)
+        return prepared
+
+    def clean_row(self, row):
+        """Hook: fix or check a row's cells before conversion."""
+
+    def convert_cell(self, column, value, options):
+        """The cell as the field's Python value; BLANK when empty; a list of
+        keys for relational columns. Raises ConversionError."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return BLANK
+        if column.field is None:
+            if column.subfield == OWN_DB_ID:
+                number = convert.to_int(value)
+                return BLANK if number is None else number
+            return convert.cell_text(value)
+        field = column.field
+        kind = field.type
+        if kind == "many2one":
+            return [convert.cell_text(value)]
+        if kind == "many2many":
+            return convert.split_many(value)
+        numbers = (options["decimal_separator"], options["thousands_separator"])
+        if kind == "integer":
+            return convert.to_int(value, *numbers)
+        if kind in ("float", "monetary"):
+            return convert.to_float(value, *numbers)
+        if kind == "boolean":
+            return convert.to_bool(value)
+        if kind == "date":
+            return convert.to_date(value, options["date_format"])
+        if kind == "datetime":
+            return self._to_utc(convert.to_datetime(value, options["date_format"]))
+        if kind == "selection":
+            return convert.to_selection(value, field._description_selection(self.env))
+        text = convert.cell_text(value) if not isinstance(value, str) else value
+        if isinstance(value, datetime.date):
+            text = value.isoformat()
+        return text.strip() if kind == "char" else text
+
+    def _to_utc(self, value):
+        """A naive datetime read in the user's timezone, stored in UTC."""
+        if value.tzinfo is None:
+            tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
+            value = tz.localize(value)
+        return value.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _fallback(self, column, value, exc, options):
+        """Odoo's import fallbacks for booleans and selections: a default, an
+        empty value, a fixed value, or skipping the row; None: no fallback."""
+        fallback = (options.get("fallbacks") or {}).get(column.header)
+        if fallback is None or column.field is None:
+            return None
+        if column.field.type not in ("boolean", "selection"):
+            return None
+        if fallback == "skip":
+            return SKIP_ROW
+        if fallback == "empty":
+            return False
+        if fallback == "default":
+            return BLANK
+        return self.convert_cell(column, fallback, options)
+
+    # ------------------------------------------------------------ references
+    def lookup(self, column, keys, options):
+        """``{key: [ids]}`` for the related records a column names (one query)."""
+        comodel = self.env[column.field.comodel_name].with_context(active_test=False)
+        if column.subfield == OWN_ID:
+            return lookups.by_xmlid(comodel, keys)
+        if column.subfield == OWN_DB_ID:
+            return lookups.by_db_id(comodel, keys)
+        if column.subfield:
+            return lookups.by_field(comodel, column.subfield, keys)
+        found = lookups.by_name(comodel.with_context(active_test=True), keys)
+        archived = [k for k in keys if k not in found]
+        if archived and "active" in comodel._fields:  # then archived records
+            found.update(lookups.by_name(comodel, archived))
+        if options.get("create_related"):
+            for key in keys:
+                if key not in found:
+                    record_id, _name = comodel.name_create(key)
+                    found[key] = [record_id]
+        return found
+
+    def _set_reference(self, row, column, keys, found):
+        ids = []
+        comodel = self.env[column.field.comodel_name]
+        for key in keys:
+            matches = found.get(key) or []
+            if not matches:
+                row.error(
+                    column.header,
+                    key,
+                    self.env._(
+                        "No %(model)s matches '%(value)s'.",
+                        model=comodel._description,
+                        value=key,
+                    ),
+                )
+            elif len(matches) > 1:
+                names = ", ".join(
+                    f"{r.display_name} (id {r.id})" for r in comodel.browse(matches[:5])
+                )
+                row.error(
+                    column.header,
+                    key,
+                    self.env._(
+                        "'%(value)s' matches %(count)s %(model)s records: %(names)s. "
+                        "Use a more precise name or an external id.",
+                        value=key,
+                        count=len(matches),
+                        model=comodel._description,
+                        names=names,
+                    ),
+                )
+            else:
+                ids.append(matches[0])
+        if column.field.type == "many2one":
+            row.vals[column.field.name] = ids[0] if ids else False
+        else:
+            row.vals[column.field.name] = [Command.set(ids)]
+
+    # ------------------------------------------------------------------ keys
+    def row_key(self, row, key_fields):
+        """The row's upsert key as a hashable tuple, or None when blank."""
+        if key_fields == [OWN_ID]:
+            return (row.own_xmlid,) if row.own_xmlid else None
+        if key_fields == [OWN_DB_ID]:
+            return (row.own_id,) if row.own_id else None
+        values = []
+        for name in key_fields:
+            value = row.vals.get(name, BLANK)
+            if value is BLANK or value is False or value is None:
+                return None
+            values.append(value)
+        return tuple(values)
+
+    def find_existing(self, rows, key_fields):
+        """``{key: [ids]}`` of existing records for the rows' keys (one query)."""
+        keys = {k for k in (self.row_key(r, key_fields) for r in rows) if k}
+        if not keys:
+            return {}
+        records = self.records.with_context(active_test=False)
+        if key_fields == [OWN_ID]:
+            found = lookups.by_xmlid(records, [k[0] for k in keys])
+            return {(lookups.full_xmlid(v),): ids for v, ids in found.items()}
+        if key_fields == [OWN_DB_ID]:
+            found = lookups.by_db_id(records, [k[0] for k in keys])
+            return {(int(v),): ids for v, ids in found.items()}
+        first = key_fields[0]
+        candidates = records.search_fetch(
+            [(first, "in", list({k[0] for k in keys}))], key_fields
+        )
+        result = {}
+        for record in candidates:
+            key = tuple(self._key_value(record, name) for name in key_fields)
+            if key in keys:
+                result.setdefault(key, []).append(record.id)
+        return result
+
+    def _key_value(self, record, name):
+        value = record[name]
+        return value.id if record._fields[name].type == "many2one" else value
+
+    # --------------------------------------------------------------- changes
+    def changed_values(self, record, vals):
+        """The part of ``vals`` that differs from the record (empty: unchanged)."""
+        changed = {}
+        for name, value in vals.items():
+            field = record._fields[name]
+            current = record[name]
+            if field.type == "many2one":
+                same = current.id == (value or False)
+            elif field.type == "many2many":
+                same = set(current.ids) == set(value[0][2])
+            elif field.type in ("float", "monetary"):
+                digits = field.get_digits(self.env) if field.type == "float" else None
+                same = (
+                    float_compare(current, value or 0.0, precision_digits=digits[1])
+                    == 0
+                    if digits
+                    else abs((current or 0.0) - (value or 0.0)) < 1e-9
+                )
+            elif field.type == "boolean":
+                same = bool(current) == bool(value)
+            else:
+                same = (current or False) == (value or False)
+            if not same:
+                changed[name] = value
+        return changed
+
+    def values_for(self, row, creating):
+        """The values to write: blanks dropped on create, cleared on update."""
+        vals = {}
+        for name, value in row.vals.items():
+            if value is BLANK:
+                if creating:
+                    continue
+                many = self.records._fields[name].type == "many2many"
+                value = [Command.set([])] if many else False
+            vals[name] = value
+        return vals
+
+    # ----------------------------------------------------------------- hooks
+    def before_batch(self, rows):
+        """Hook: called with the batch's PreparedRows before anything is written."""
+
+    def after_batch(self, rows, records):
+        """Hook: called with the rows and the records created or updated."""

@@ -1,0 +1,127 @@
+# Copyright 2026 data_jobs contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The generic import as a reviewer checks it: fields, references, errors."""
+
+from odoo.tests import tagged
+
+from .import_common import ImportCase
+
+
+@tagged("post_install", "-at_install")
+class TestImportGeneric(ImportCase):
+    def test_direct_fields_by_name_and_label(self):
+        content = self._csv(
+            [
+                ["name", "Email", "Is a Company", "Notes", "unknown thing"],
+                ["Imp Alpha", "alpha@imp.example", "yes", "first", "x"],
+                ["Imp Beta", "beta@imp.example", "0", "", "y"],
+            ]
+        )
+        job = self._import(content)
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual((job.created_count, job.error_count), (2, 0))
+        alpha, beta = self._partners()
+        self.assertEqual(alpha.email, "alpha@imp.example")
+        self.assertTrue(alpha.is_company)
+        self.assertFalse(beta.is_company)
+        self.assertIn("first", alpha.comment)
+        warnings = job.sudo().log_ids.filtered(lambda log: log.level == "warning")
+        self.assertEqual(len(warnings), 1)
+        self.assertIn("'unknown thing'", warnings.message)
+        self.assertEqual(job.warning_count, 1)
+        self.assertEqual(sorted(job.record_ids), sorted((alpha | beta).ids))
+
+    def test_many2one_by_name_xmlid_and_database_id(self):
+        content = self._csv(
+            [
+                ["name", "country_id", "state_id/id", "parent_id/.id"],
+                ["Imp One", "Belgium", "base.state_be_1", ""],
+                ["Imp Two", "belgium", "", str(self.partners[0].id)],
+            ]
+        )
+        job = self._import(content)
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual(job.created_count, 2, self._errors(job))
+        one, two = self._partners()
+        self.assertEqual(one.country_id, self.country)
+        self.assertEqual(two.country_id, self.country, "names match without case")
+        self.assertEqual(one.state_id, self.env.ref("base.state_be_1"))
+        self.assertEqual(two.parent_id, self.partners[0])
+        self.assertFalse(one.parent_id)
+
+    def test_unknown_and_ambiguous_references_are_row_errors(self):
+        self.env["res.partner.category"].create([{"name": "Twin"}, {"name": "Twin"}])
+        content = self._csv(
+            [
+                ["name", "country_id", "category_id"],
+                ["Imp Good", "Belgium", "DJ Tag"],
+                ["Imp Bad Country", "Atlantis", ""],
+                ["Imp Twin", "", "DJ Tag, Twin"],
+            ]
+        )
+        job = self._import(content)
+        self.assertEqual(job.state, "done")
+        self.assertEqual((job.created_count, job.error_count), (1, 2))
+        errors = self._errors(job)
+        self.assertEqual(errors[0][:3], (3, "country_id", "Atlantis"))
+        self.assertIn("No Country matches 'Atlantis'", errors[0][3])
+        self.assertEqual(errors[1][:3], (4, "category_id", "Twin"))
+        self.assertIn("matches 2", errors[1][3])
+        self.assertEqual(self._partners().mapped("name"), ["Imp Good"])
+        self.assertEqual(self._partners().category_id, self.tag)
+
+    def test_required_values_and_conversion_errors(self):
+        content = self._csv(
+            [
+                ["name", "type", "partner_latitude", "is_company"],
+                ["Imp Ok", "contact", "1.5", "no"],
+                ["", "contact", "", ""],
+                ["Imp Bad Number", "contact", "abc", ""],
+                ["Imp Bad Type", "spaceship", "", ""],
+                ["Imp Bad Bool", "Contact", "", "maybe"],
+            ]
+        )
+        job = self._import(content)
+        self.assertEqual((job.created_count, job.error_count), (1, 4))
+        by_row = {
+            row: (column, message) for row, column, _v, message in self._errors(job)
+        }
+        self.assertIn("require a name", by_row[3][1])  # res.partner's SQL CHECK
+        self.assertEqual(by_row[4][0], "partner_latitude")
+        self.assertIn("not a valid number", by_row[4][1])
+        self.assertEqual(by_row[5][0], "type")
+        self.assertIn("not an allowed value", by_row[5][1])
+        self.assertEqual(by_row[6][0], "is_company")
+        self.assertIn("not a yes/no value", by_row[6][1])
+        ok = self._partners()
+        self.assertEqual(ok.name, "Imp Ok")
+        self.assertEqual(ok.partner_latitude, 1.5)
+
+    def test_failed_rows_file_reimports_after_fixing(self):
+        content = self._csv(
+            [
+                ["name", "country_id", "email"],
+                ["Imp Fine", "Belgium", "fine@imp.example"],
+                ["Imp Broken", "Atlantis", "broken@imp.example"],
+            ],
+            delimiter=";",
+            encoding="cp1252",
+        )
+        job = self._import(content)
+        self.assertEqual((job.created_count, job.error_count), (1, 1))
+        failed = job.sudo().failed_file_id
+        self.assertEqual(failed.name, "partners_failed.csv")
+        text = failed.raw.decode("cp1252")
+        rows = [line.split(";") for line in text.splitlines()]
+        self.assertEqual(rows[0], ["name", "country_id", "email", "import_error"])
+        self.assertEqual(rows[1][:3], ["Imp Broken", "Atlantis", "broken@imp.example"])
+        self.assertIn("Atlantis", rows[1][3])
+        success = self._result_rows(job.success_file_id, delimiter=";")
+        self.assertEqual(success[0], ["row", "id", "external_id", "action"])
+        self.assertEqual(success[1][0], "2")
+        self.assertEqual(success[1][3], "created")
+        fixed = text.replace("Atlantis", "Belgium").encode("cp1252")
+        again = self._import(fixed, "partners_failed.csv")
+        self.assertEqual((again.created_count, again.error_count), (1, 0))
+        self.assertEqual(self._partners().mapped("name"), ["Imp Broken", "Imp Fine"])
+        self.assertEqual(self._partners().country_id, self.country)
