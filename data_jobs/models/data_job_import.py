@@ -145,7 +145,7 @@ class DataJob(models.Model):
                     "warning_count": sink.take_warnings(),
                 }
                 with ResultFiles(self, reader, plan) as results:
-                    for rows in _chunks(reader, options["batch_size"]):
+                    for rows in _chunks(reader, plan.match, options["batch_size"]):
                         counts = plan.import_batch(rows)
                         results.add(plan.last_batch)
                         sink.add(plan.row_logs())
@@ -313,10 +313,36 @@ class DataJob(models.Model):
         return self._human_error(exc)
 
 
-def _chunks(reader, size):
-    rows = iter(reader)
-    while batch := list(islice(rows, size)):
+def _chunks(reader, match, size):
+    """Batches of ``(row_number, cells, lines)``: with one2many columns, a row
+    whose other mapped cells are all empty is a line of the record above (the
+    way Odoo's import reads header + lines files)."""
+    records = _records(reader, match)
+    while batch := list(islice(records, size)):
         yield batch
+
+
+def _records(reader, match):
+    line_indexes = [c.index for c in match.columns if c.lines]
+    if not line_indexes:
+        for row_number, cells in reader:
+            yield row_number, cells, []
+        return
+    head_indexes = [c.index for c in match.columns if not c.lines]
+    current = None
+    for row_number, cells in reader:
+        if current is not None and all(_blank(cells[i]) for i in head_indexes):
+            current[2].append((row_number, cells))
+            continue
+        if current is not None:
+            yield current
+        current = (row_number, cells, [(row_number, cells)])
+    if current is not None:
+        yield current
+
+
+def _blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _count(reader):

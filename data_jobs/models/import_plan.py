@@ -165,7 +165,7 @@ class ImportPlan:
         creates, updates = self._sort(batch)
         records = self._write(creates, updates)
         resource.after_batch(batch, records)
-        counts = Counter(processed_rows=len(batch))
+        counts = Counter(processed_rows=sum(max(1, len(r.lines)) for r in batch))
         for row in batch:
             if row.errors:
                 counts["error_count"] += 1

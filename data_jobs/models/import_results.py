@@ -79,11 +79,11 @@ class ResultFiles:
 
     def add(self, batch):
         width = len(self.plan.headers)
-        failed = [
-            [*row.cells[:width], "; ".join(e[2] for e in row.errors)]
-            for row in batch
-            if row.errors
-        ]
+        failed = []
+        for row in batch:
+            if row.errors:
+                failed.append([*row.cells[:width], "; ".join(e[2] for e in row.errors)])
+                failed.extend([*cells[:width], None] for _n, cells in row.lines[1:])
         self._write(self.failed, failed)
         if self.success is not None:
             done = [r for r in batch if r.action in ("created", "updated")]

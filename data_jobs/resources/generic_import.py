@@ -30,6 +30,12 @@ from .import_columns import (
 )
 
 BLANK = object()  # an empty cell: left out on create, cleared on update
+
+
+def _blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 SKIP_ROW = object()  # a fallback asked to skip the row
 
 
@@ -39,6 +45,7 @@ class PreparedRow:
 
     row_number: int
     cells: list
+    lines: list = field(default_factory=list)  # (row_number, cells) of its lines
     vals: dict = field(default_factory=dict)
     own_xmlid: str | None = None
     own_id: int | None = None
@@ -130,7 +137,7 @@ class ImportMixin:
             return ImportColumn(index, header, None, OWN_ID), None
         if parts == [OWN_DB_ID] or normalize(path) == "database id":
             return ImportColumn(index, header, None, OWN_DB_ID), None
-        if not parts or len(parts) > 2:
+        if not parts or len(parts) > 3:
             return None, self.env._("no field is named so")
         field = self._field_by_name_or_label(self.records, parts[0])
         if field is None:
@@ -139,6 +146,8 @@ class ImportMixin:
         if reason:
             return None, reason
         subfield = None
+        if field.type == "one2many":
+            return self._line_column(index, header, field, parts[1:])
         if len(parts) == 2:
             if not field.relational:
                 return None, self.env._(
@@ -162,6 +171,27 @@ class ImportMixin:
                 if target.name not in ("name", "display_name"):
                     subfield = target.name
         return ImportColumn(index, header, field, subfield), None
+
+    def _line_column(self, index, header, field, sub_parts):
+        """``child_ids/name``: a column of the lines, as Odoo's import reads
+        header + lines files; the sub-path is checked by the lines' resource."""
+        if not sub_parts:
+            return None, self.env._(
+                "one2many fields are imported as lines: name a field of the "
+                "lines, e.g. %(example)s",
+                example=f"{field.name}/name",
+            )
+        lines = self.line_resource(field)
+        column, reason = lines._column_for(index, header, "/".join(sub_parts))
+        if column is None:
+            return None, reason
+        return ImportColumn(index, header, field, column.path), None
+
+    def line_resource(self, field):
+        """The resource of a one2many's lines (a custom one when registered)."""
+        from .registry import get_resource  # the registry imports this module
+
+        return get_resource(self.env, field.comodel_name)
 
     def _field_by_name_or_label(self, model, text):
         if text in model._fields:
@@ -220,13 +250,17 @@ class ImportMixin:
 
     # --------------------------------------------------------------- values
     def prepare_rows(self, columns, rows, options):
-        """Turn a batch of ``(row_number, cells)`` into PreparedRows: cells
-        converted, references resolved with one lookup per column."""
-        prepared = [PreparedRow(number, cells) for number, cells in rows]
+        """Turn a batch of ``(row_number, cells, lines)`` into PreparedRows:
+        cells converted, references resolved with one lookup per column, the
+        lines (one2many rows) prepared by their own resource."""
+        prepared = [PreparedRow(number, cells, lines) for number, cells, lines in rows]
         pending = {}  # column -> {row index: [keys]}
+        line_columns = [c for c in columns if c.lines]
         for index, row in enumerate(prepared):
             self.clean_row(row)
             for column in columns:
+                if column.lines:
+                    continue
                 value = row.cells[column.index]
                 try:
                     converted = self.convert_cell(column, value, options)
@@ -257,7 +291,44 @@ class ImportMixin:
             found = self.lookup(column, all_keys, options)
             for index, keys in keys_by_row.items():
                 self._set_reference(prepared[index], column, keys, found)
+        if line_columns:
+            self._prepare_lines(prepared, line_columns, options)
         return prepared
+
+    def _prepare_lines(self, prepared, line_columns, options):
+        """Each one2many's lines become ``Command.create`` values of their row;
+        a line's error is its record's error, naming the line's row."""
+        by_field = {}
+        for column in line_columns:
+            by_field.setdefault(column.field, []).append(column)
+        for o2m, columns in by_field.items():
+            lines = self.line_resource(o2m)
+            sub_columns = [
+                lines._column_for(c.index, c.header, c.subfield)[0] for c in columns
+            ]
+            indexes = [c.index for c in columns]
+            for row in prepared:
+                line_rows = [
+                    (number, cells, [])
+                    for number, cells in row.lines
+                    if any(not _blank(cells[i]) for i in indexes)
+                ]
+                if not line_rows:
+                    continue
+                commands = []
+                for line in lines.prepare_rows(sub_columns, line_rows, options):
+                    for column, value, message in line.errors:
+                        row.error(
+                            column,
+                            value,
+                            self.env._(
+                                "Line on row %(row)s: %(message)s",
+                                row=line.row_number,
+                                message=message,
+                            ),
+                        )
+                    commands.append(Command.create(lines.values_for(line, True)))
+                row.vals[o2m.name] = commands
 
     def clean_row(self, row):
         """Hook: fix or check a row's cells before conversion."""
@@ -431,6 +502,8 @@ class ImportMixin:
                 same = current.id == (value or False)
             elif field.type == "many2many":
                 same = set(current.ids) == set(value[0][2])
+            elif field.type == "one2many":
+                same = not value  # lines given are lines to add
             elif field.type in ("float", "monetary"):
                 digits = field.get_digits(self.env) if field.type == "float" else None
                 same = (

@@ -26,6 +26,7 @@ IMPORTABLE = frozenset(
         "selection",
         "many2one",
         "many2many",
+        "one2many",  # as lines: child_ids/name, order_line/product_id, ...
     }
 )
 
@@ -55,11 +56,18 @@ class ImportColumn:
     @property
     def target(self):
         """What the column fills: a field name, or the record's own id."""
+        if self.lines:
+            return self.path
         return self.field.name if self.field is not None else self.subfield
 
     @property
     def relational(self):
         return self.field is not None and self.field.type in ("many2one", "many2many")
+
+    @property
+    def lines(self):
+        """A column of the lines of a one2many (header + lines files)."""
+        return self.field is not None and self.field.type == "one2many"
 
 
 @dataclass

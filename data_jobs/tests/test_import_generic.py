@@ -125,3 +125,53 @@ class TestImportGeneric(ImportCase):
         self.assertEqual((again.created_count, again.error_count), (1, 0))
         self.assertEqual(self._partners().mapped("name"), ["Imp Broken", "Imp Fine"])
         self.assertEqual(self._partners().country_id, self.country)
+
+    def test_header_and_lines_in_one_file(self):
+        """Rows with only line columns are lines of the record above, as in
+        Odoo's own import."""
+        content = self._csv(
+            [
+                ["name", "is_company", "child_ids/name", "child_ids/email"],
+                ["Imp Company A", "1", "Imp Contact A1", "a1@imp.example"],
+                ["", "", "Imp Contact A2", "a2@imp.example"],
+                ["Imp Company B", "1", "", ""],
+                ["Imp Company C", "1", "Imp Contact C1", "c1@imp.example"],
+                ["", "", "Imp Contact C2", "not checked"],
+                ["", "", "Imp Contact C3", ""],
+            ]
+        )
+        job = self._import(content, options={"batch_size": 2})
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual(job.created_count, 3, self._errors(job))
+        self.assertEqual(job.processed_rows, 6)
+        company_a = self._partners("Imp Company A")
+        self.assertEqual(
+            company_a.child_ids.mapped("name"), ["Imp Contact A1", "Imp Contact A2"]
+        )
+        self.assertEqual(company_a.child_ids[1].email, "a2@imp.example")
+        self.assertFalse(self._partners("Imp Company B").child_ids)
+        company_c = self._partners("Imp Company C")
+        self.assertEqual(len(company_c.child_ids), 3)
+        self.assertIn("Imp Contact C3", company_c.child_ids.mapped("name"))
+
+    def test_a_bad_line_fails_its_record_and_is_written_back(self):
+        content = self._csv(
+            [
+                ["name", "child_ids/name", "child_ids/country_id"],
+                ["Imp Parent", "Imp Child 1", "Belgium"],
+                ["", "Imp Child 2", "Atlantis"],
+                ["Imp Other", "", ""],
+            ]
+        )
+        job = self._import(content)
+        self.assertEqual((job.created_count, job.error_count), (1, 1))
+        row, column, value, message = self._errors(job)[0]
+        self.assertEqual((row, column, value), (2, "child_ids/country_id", "Atlantis"))
+        self.assertIn("Line on row 3", message)
+        failed = self._result_rows(job.failed_file_id)
+        self.assertEqual(
+            [r[:3] for r in failed[1:]],
+            [["Imp Parent", "Imp Child 1", "Belgium"], ["", "Imp Child 2", "Atlantis"]],
+        )
+        self.assertFalse(self._partners("Imp Parent"))
+        self.assertFalse(self._partners("Imp Child"))

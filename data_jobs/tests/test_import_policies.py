@@ -317,3 +317,53 @@ class TestImportPolicies(ImportCase):
             ],
         )
         self.assertEqual(rates[1].rate, 1.2345)
+
+    def test_constraint_and_access_errors_are_row_errors(self):
+        locked, free = self.Partner.create(
+            [
+                {"name": "Imp Locked", "ref": "L1"},
+                {"name": "Imp Free", "ref": "F1", "barcode": "BC-1"},
+            ]
+        )
+        self.env["ir.rule"].create(
+            {
+                "name": "no writing locked partners",
+                "model_id": self.env.ref("base.model_res_partner").id,
+                "domain_force": "[('name', 'not like', 'Imp Locked')]",
+                "perm_read": False,
+                "perm_create": False,
+                "perm_unlink": False,
+                "perm_write": True,
+            }
+        )
+        content = self._csv(
+            [
+                ["ref", "name", "barcode"],
+                ["L1", "Imp Locked renamed", ""],
+                ["N1", "Imp Dup Barcode", "BC-1"],
+                ["N2", "Imp Fine", "BC-2"],
+            ]
+        )
+        job = self._import(content, options={"upsert_key": ["ref"]})
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual((job.created_count, job.error_count), (1, 2))
+        errors = {row: message for row, _c, _v, message in self._errors(job)}
+        self.assertIn("doesn't have 'write' access", errors[2])
+        self.assertIn("barcode", errors[3].lower())
+        self.assertEqual(locked.name, "Imp Locked")
+        self.assertEqual(free.barcode, "BC-1")
+        self.assertEqual(self._partners("Imp Fine").barcode, "BC-2")
+
+    def test_xlsx_sheet_by_name_or_index(self):
+        workbook_rows = [["name", "partner_latitude"], ["Imp Sheet", 4.25]]
+        content = self._xlsx(workbook_rows, sheet="Partners")
+        job = self._import(content, "book.xlsx", options={"sheet": "Partners"})
+        self.assertEqual(job.created_count, 1, self._errors(job))
+        self.assertEqual(self._partners("Imp Sheet").partner_latitude, 4.25)
+        job = self._import(content, "book2.xlsx", options={"sheet": "Nope"})
+        self.assertEqual(job.state, "failed")
+        self.assertIn("Nope", job.error_message)
+        failed = self._import(
+            self._xlsx([["name", "country_id"], ["Imp X", "Atlantis"]]), "bad.xlsx"
+        )
+        self.assertTrue(failed.sudo().failed_file_id.name.endswith("_failed.xlsx"))
