@@ -15,6 +15,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
 from ..io.options import OptionError, validate_options
+from ..resources import check_resources
 
 _logger = logging.getLogger(__name__)
 
@@ -212,6 +213,12 @@ class DataJob(models.Model):
         help="Ids of the records the import created or updated.",
     )
     notes = fields.Html()
+
+    def _register_hook(self):
+        """A custom resource that does not fit its model fails here, at load,
+        with its message (rather than in the middle of a user's job)."""
+        super()._register_hook()
+        check_resources(self.env)
 
     # ------------------------------------------------------------------ computes
     @api.depends("res_model")

@@ -6,6 +6,14 @@ the generic resource built from the model's fields.
 """
 
 from .generic import GenericResource
-from .registry import get_resource, register_resource
+from .registry import check_resources, get_resource, register_resource
+from .resource_column import ResourceColumn, ResourceError
 
-__all__ = ["GenericResource", "get_resource", "register_resource"]
+__all__ = [
+    "GenericResource",
+    "ResourceColumn",
+    "ResourceError",
+    "check_resources",
+    "get_resource",
+    "register_resource",
+]

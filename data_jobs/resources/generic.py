@@ -14,6 +14,7 @@ from odoo.exceptions import UserError
 
 from ..io.values import Column, Reference
 from .generic_import import ImportMixin
+from .resource_column import check_columns
 
 RELATIONAL = ("many2one", "one2many", "many2many")
 X2MANY = ("one2many", "many2many")
@@ -38,6 +39,7 @@ class GenericResource(ImportMixin):
     """Reads and writes one model by introspection of its fields."""
 
     model = None  # custom resources name their model
+    columns = ()  # custom resources list their ResourceColumns
 
     def __init__(self, env, model_name=None):
         self.env = env
@@ -48,13 +50,18 @@ class GenericResource(ImportMixin):
             )
         self.records = env[self.model_name]
         self._chains = {}  # path -> fields, resolved once and not on every batch
+        check_columns(type(self).__name__, self.records, self.columns)
+        self._by_path = {c.path: c for c in self.columns}
 
     # ------------------------------------------------------------------ fields
     def is_sensitive(self, field):
         return bool(SENSITIVE.search(field.name))
 
     def default_export_fields(self):
-        """Stored, readable, non-binary, non-sensitive fields, in model order."""
+        """The resource's columns; for the generic resource, the stored,
+        readable, non-binary, non-sensitive fields in model order."""
+        if self.columns:
+            return [c.path for c in self.columns]
         return [
             name
             for name, field in self.records._fields.items()
@@ -134,6 +141,9 @@ class GenericResource(ImportMixin):
             if import_compatible and last.type in RELATIONAL:
                 name += "/id"
             label = " / ".join(f._description_string(self.env) for f in chain)
+            declared = self._by_path.get(path)
+            if declared is not None and declared.header:
+                label = declared.header
             if name == "id" and import_compatible:
                 label = self.env._("External ID")
             multi = any(f.type in X2MANY for f in chain[:-1])
@@ -163,10 +173,17 @@ class GenericResource(ImportMixin):
         """One list of values per record, aligned with ``paths``."""
         chains = [self.resolve_path(path) for path in paths]
         xmlids = self._xmlids(records, chains) if import_compatible else {}
+        formats = [
+            getattr(self._by_path.get(path), "export_format", None) for path in paths
+        ]
         for record in records:
-            yield [
+            row = [
                 self.export_value(record, chain, import_compatible, xmlids)
                 for chain in chains
+            ]
+            yield [
+                value if fmt is None else fmt(record, value)
+                for fmt, value in zip(formats, row, strict=True)
             ]
 
     def export_value(self, record, chain, import_compatible=False, xmlids=None):

@@ -77,9 +77,21 @@ class ImportMixin:
         return None
 
     def import_aliases(self):
-        """Extra header spellings, ``{"Product Name": "name"}``; custom
-        resources add theirs."""
-        return {}
+        """Header spellings of the resource's columns, ``{"Product Name":
+        "name"}``, looked up the way the column says (``country_id/code``)."""
+        aliases = {}
+        for column in self.columns:
+            for title in (column.header, *column.aliases):
+                if title:
+                    aliases[title] = column.path
+        return aliases
+
+    def default_lookup(self, field_name):
+        """The related field a column of ``field_name`` names records by."""
+        for column in self.columns:
+            if column.field == field_name and column.lookup:
+                return column.lookup
+        return None
 
     def import_columns(self, headers, mapping=None):
         """Match the file's headers to fields: explicit ``mapping`` first
@@ -170,6 +182,8 @@ class ImportMixin:
                     )
                 if target.name not in ("name", "display_name"):
                     subfield = target.name
+        elif field.relational:
+            subfield = self.default_lookup(field.name)
         return ImportColumn(index, header, field, subfield), None
 
     def _line_column(self, index, header, field, sub_parts):

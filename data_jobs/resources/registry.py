@@ -29,3 +29,13 @@ def get_resource(env, model_name):
         if addon is None or addon in loaded:
             return resource_class(env, model_name)
     return GenericResource(env, model_name)
+
+
+def check_resources(env):
+    """Build every resource of the installed addons once, so a resource that
+    does not fit its model stops the registry load with its message."""
+    loaded = env.registry._init_modules
+    for model_name, entries in _CUSTOM.items():
+        for addon, resource_class in entries:
+            if (addon is None or addon in loaded) and model_name in env:
+                resource_class(env, model_name)

@@ -7,3 +7,4 @@ from . import test_export_formats
 from . import test_import_generic
 from . import test_import_policies
 from . import test_import_queue
+from . import test_resources
