@@ -151,3 +151,22 @@ def test_non_finite_number_and_bad_option():
         writer.write_rows([("nan", float("nan"))])
     with pytest.raises(WriterError, match="max_sheet_rows"):
         make_writer("xlsx", io.BytesIO(), COLUMNS, {"max_sheet_rows": 2_000_000})
+
+
+def test_start_sheet_goes_on_with_other_columns():
+    fileobj = io.BytesIO()
+    writer = make_writer("xlsx", fileobj, [Column("a", "A")], {"header": "name"})
+    writer.start_sheet(
+        "Categories", [Column("name", "name"), Column("import_error", "Error")]
+    )
+    writer.write_rows([("Saleable", "bad parent")])
+    writer.start_sheet("Products", [Column("default_code", "default_code")])
+    writer.write_rows([("P-1",), ("P-2",)])
+    writer.close()
+    book = openpyxl.load_workbook(io.BytesIO(fileobj.getvalue()))
+    assert book.sheetnames == ["Categories", "Products"]
+    assert list(book["Categories"].values) == [
+        ("name", "import_error"),
+        ("Saleable", "bad parent"),
+    ]
+    assert list(book["Products"].values) == [("default_code",), ("P-1",), ("P-2",)]

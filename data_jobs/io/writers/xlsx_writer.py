@@ -51,6 +51,20 @@ class ExcelWriter(BaseWriter):
         self.sheet = None
         self.sheet_rows = 0
 
+    def start_sheet(self, title, columns):
+        """Go on in a new sheet named ``title`` with other columns (an import's
+        result file holds one sheet per sheet of the imported workbook)."""
+        self._finish_sheet()
+        self.columns = tuple(columns)
+        if not self.columns:
+            raise WriterError("A sheet needs at least one column.")
+        by_name = self.option("header", "label") == "name"
+        self.headers = [c.name if by_name else c.label for c in self.columns]
+        self.sheet_base_name = _sheet_name(title)
+        self.sheet_count = 0
+        self.sheet = None
+        self.widths = None
+
     def write_rows(self, rows):
         if self.widths is None:
             rows = iter(rows)
