@@ -54,6 +54,7 @@ SPECS = {
     "create_related": _spec(bool, False, (IMPORT,)),
     "fallbacks": _spec(dict, None, (IMPORT,)),
     "tracking": _spec(bool, False, (IMPORT,)),
+    "sheet_models": _spec(dict, None, (IMPORT,)),
 }
 FALLBACKS = ("default", "empty", "skip")
 

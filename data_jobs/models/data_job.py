@@ -578,10 +578,18 @@ class DataJob(models.Model):
         )
 
     def _log_vals(
-        self, level, message, row_number=0, column=False, value=False, row_data=None
+        self,
+        level,
+        message,
+        row_number=0,
+        column=False,
+        value=False,
+        row_data=None,
+        sheet=False,
     ):
         return {
             "job_id": self.id,
+            "sheet": sheet or False,
             "level": level,
             "message": message,
             "row_number": row_number or 0,

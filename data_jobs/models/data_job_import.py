@@ -16,7 +16,6 @@ column and value, and written to the failed-rows file.
 import base64
 import binascii
 import os
-from array import array
 from itertools import islice
 
 import psycopg2
@@ -128,42 +127,31 @@ class DataJob(models.Model):
         """Import engine: one step per batch of rows; returns the finisher."""
         options = self._import_options()
         context = dict(IMPORT_CONTEXT, tracking_disable=not options["tracking"])
-        resource = get_resource(
-            self.env(context=dict(self.env.context, **context)), self.res_model
-        )
+        env = self.env(context=dict(self.env.context, **context))
         sink = LogSink(self, buffered=self._runs_atomically())
         with self.input_file_id._data_jobs_open() as fileobj:
-            try:
-                reader = open_reader(fileobj, self.input_file_name, options)
-            except ReaderError as exc:
-                raise UserError(str(exc)) from exc
-            with reader:
-                plan = ImportPlan(self, resource, reader, options)
-                sink.add(plan.column_logs())
-                yield {
-                    "total_rows": _count(reader),
-                    "warning_count": sink.take_warnings(),
-                }
-                with ResultFiles(self, reader, plan) as results:
-                    for rows in _chunks(reader, plan.match, options["batch_size"]):
-                        counts = plan.import_batch(rows)
-                        results.add(plan.last_batch)
-                        sink.add(plan.row_logs())
-                        yield dict(counts, warning_count=sink.take_warnings())
-                    if reader.skipped_empty:
-                        sink.add(
-                            [
-                                self._log_vals(
-                                    "info",
-                                    self.env._(
-                                        "%(count)s empty rows were skipped.",
-                                        count=reader.skipped_empty,
-                                    ),
-                                )
-                            ]
-                        )
-                    results.close()
-                    files = results.files
+            parts = self._import_parts(fileobj, env, options)
+            for part in parts:
+                sink.add(part.plan.column_logs())
+            yield {
+                "total_rows": sum(part.rows for part in parts),
+                "warning_count": sink.take_warnings(),
+            }
+            with ResultFiles(self, options) as results:
+                for part in parts:
+                    with self._open_sheet(fileobj, part.sheet, options) as reader:
+                        plan = part.plan
+                        results.begin(part, reader)
+                        for rows in _chunks(reader, plan.match, options["batch_size"]):
+                            counts = plan.import_batch(rows)
+                            results.add(plan.last_batch)
+                            sink.add(plan.row_logs())
+                            yield dict(counts, warning_count=sink.take_warnings())
+                        if reader.skipped_empty:
+                            sink.add([plan.empty_rows_log(reader.skipped_empty)])
+                results.close()
+                files = results.files
+        main = next((p.plan for p in parts if p.model == self.res_model), None)
 
         def finish():
             kept = not options["dry_run"] and not (
@@ -173,19 +161,61 @@ class DataJob(models.Model):
                 dropped = files.pop("success_file_id", None)
                 if dropped:
                     dropped[0].close()
-                plan.record_ids = array("q")
             self._attach_results(files)
             if options["dry_run"]:
                 sink.add([self._log_vals("info", self._dry_run_summary())])
             sink.flush()
+            record_ids = list(dict.fromkeys(main.record_ids)) if main and kept else []
             self.with_context(data_job_set_state=True).write(
                 {
                     "warning_count": self.warning_count + sink.take_warnings(),
-                    "record_ids": list(dict.fromkeys(plan.record_ids)) or False,
+                    "record_ids": record_ids or False,
                 }
             )
 
         return finish
+
+    def _open_sheet(self, fileobj, sheet, options):
+        """The reader of one sheet (or of the CSV file), errors made human."""
+        fileobj.seek(0)
+        try:
+            return open_reader(
+                fileobj, self.input_file_name, dict(options, sheet=sheet)
+            )
+        except ReaderError as exc:
+            raise UserError(str(exc)) from exc
+
+    def _import_parts(self, fileobj, env, options):
+        """What to import, in order: the one sheet (or CSV file), or with
+        ``sheet_models`` every listed sheet, parents before children.
+
+        Columns, keys and rights of every sheet are checked, and the rows
+        counted, before anything is written.
+        """
+        sheet_models = options["sheet_models"] or {None: self.res_model}
+        sheet_options = dict(options)
+        if options["sheet_models"]:  # per-sheet mapping and keys: external ids
+            sheet_options.update(mapping=None, upsert_key=None)
+        parts = []
+        for sheet, model in sheet_models.items():
+            if model not in self.env:
+                raise UserError(
+                    self.env._(
+                        "Sheet '%(sheet)s' names the model '%(model)s', which does "
+                        "not exist.",
+                        sheet=sheet,
+                        model=model,
+                    )
+                )
+            name = sheet if options["sheet_models"] else options["sheet"]
+            with self._open_sheet(fileobj, name, options) as reader:
+                resource = get_resource(env, model)
+                label = (
+                    reader.detected.get("sheet") if options["sheet_models"] else None
+                )
+                plan = ImportPlan(self, resource, reader, sheet_options, sheet=label)
+                parts.append(_Part(name, model, plan, _count(reader)))
+        return _dependency_order(self.env, parts)
 
     def _import_preview(self, limit=10):
         """What the wizard shows before a run: the detected file settings, the
@@ -311,6 +341,55 @@ class DataJob(models.Model):
         if isinstance(exc, UserError):
             return exc.args[0]
         return self._human_error(exc)
+
+
+class _Part:
+    """One sheet of the file (or the CSV file) and the plan that imports it."""
+
+    def __init__(self, sheet, model, plan, rows):
+        self.sheet, self.model, self.plan, self.rows = sheet, model, plan, rows
+
+
+def _dependency_order(env, parts):
+    """Parts whose records others point to (many2one, many2many, lines) come
+    first; a cycle is refused before anything is written."""
+    models = {part.model for part in parts}
+    needs = {
+        part.model: {
+            column.field.comodel_name
+            for column in part.plan.match.columns
+            if column.field is not None
+            and column.field.relational
+            and column.field.comodel_name in models - {part.model}
+        }
+        for part in parts
+    }
+    ordered, done = [], set()
+    while len(ordered) < len(parts):
+        ready = [p for p in parts if p.model not in done and needs[p.model] <= done]
+        if not ready:
+            raise UserError(
+                env._(
+                    "The sheets point to each other in a cycle (%(cycle)s), so no "
+                    "order can create the records they reference. Split the file "
+                    "or remove one of these columns.",
+                    cycle=_cycle_text(parts, needs, done),
+                )
+            )
+        ordered.append(ready[0])
+        done.add(ready[0].model)
+    return ordered
+
+
+def _cycle_text(parts, needs, done):
+    names = {p.model: p.plan.sheet or p.model for p in parts}
+    left = [p.model for p in parts if p.model not in done]
+    path, current = [], left[0]
+    while current not in path:
+        path.append(current)
+        current = sorted(needs[current] - done)[0]
+    cycle = path[path.index(current) :] + [current]
+    return " -> ".join(names[m] for m in cycle)
 
 
 def _chunks(reader, match, size):

@@ -25,6 +25,7 @@ class DataJobLog(models.Model):
         help="The row as the file shows it (the header is row 1); "
         "0 for a message about the whole job.",
     )
+    sheet = fields.Char(help="The workbook's sheet, for multi-sheet imports.")
     column = fields.Char()
     value = fields.Char()
     message = fields.Text(required=True)

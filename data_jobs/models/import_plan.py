@@ -25,8 +25,9 @@ _logger = logging.getLogger(__name__)
 class ImportPlan:
     """What a job does with each batch: columns, key, switches, counters."""
 
-    def __init__(self, job, resource, reader, options):
+    def __init__(self, job, resource, reader, options, sheet=None):
         self.job = job
+        self.sheet = sheet  # named in the logs of multi-sheet imports
         self.env = job.env
         self.resource = resource
         self.options = options
@@ -106,11 +107,21 @@ class ImportPlan:
         if self.key and self.options["update_existing"]:
             records.check_access("write")
 
+    def _log(self, level, message, row_number=0, column=False, value=False, data=None):
+        return self.job._log_vals(
+            level, message, row_number, column, value, data, sheet=self.sheet
+        )
+
+    def empty_rows_log(self, count):
+        return self._log(
+            "info", self.env._("%(count)s empty rows were skipped.", count=count)
+        )
+
     def column_logs(self):
-        job, logs = self.job, []
+        logs = []
         if self.match.unmapped:
             logs.append(
-                job._log_vals(
+                self._log(
                     "warning",
                     self.env._(
                         "These columns were ignored: %(columns)s. Map them to a "
@@ -124,7 +135,7 @@ class ImportPlan:
             )
         for header, first in self.match.duplicates:
             logs.append(
-                job._log_vals(
+                self._log(
                     "warning",
                     self.env._(
                         "Column '%(column)s' fills the same field as column "
@@ -137,7 +148,7 @@ class ImportPlan:
             )
         if self.match.ignored:
             logs.append(
-                job._log_vals(
+                self._log(
                     "info",
                     self.env._(
                         "Columns ignored as mapped: %(columns)s.",
@@ -317,13 +328,11 @@ class ImportPlan:
             data = jsonable(dict(zip(self.headers, row.cells, strict=False)))
             for column, value, message in row.errors:
                 logs.append(
-                    self.job._log_vals(
-                        "error", message, row.row_number, column, value, data
-                    )
+                    self._log("error", message, row.row_number, column, value, data)
                 )
             if row.skipped and not row.errors:
                 logs.append(
-                    self.job._log_vals(
+                    self._log(
                         "info",
                         self.env._("Skipped: %(reason)s.", reason=row.skipped),
                         row.row_number,

@@ -42,39 +42,50 @@ class LogSink:
 
 class ResultFiles:
     """The failed-rows file (the input's columns plus ``import_error``, in the
-    input's format) and the success file (row, record id, external id, action)."""
+    input's format; one sheet per imported sheet) and the success file (row,
+    record id, external id, action)."""
 
-    def __init__(self, job, reader, plan):
+    def __init__(self, job, options):
         self.job = job
-        self.plan = plan
-        stem, extension = os.path.splitext(job.input_file_name or "import.csv")
-        self.format = RESULT_FORMATS.get(extension.lower(), "csv")
-        options = {"header": "name", "escape_formulas": False}
-        if self.format == "csv":
-            options.update(
-                delimiter=reader.detected.get("delimiter", ","),
-                encoding=reader.detected.get("encoding", "utf-8"),
-                quotechar=plan.options["quotechar"],
-            )
         self.options = options
+        stem, extension = os.path.splitext(job.input_file_name or "import.csv")
         self.stem = stem
-        self.failed = self._open(
-            [*reader.headers, "import_error"], f"{stem}_failed.{self.format}"
-        )
-        self.success = None
-        if not plan.options["dry_run"]:
-            self.success = self._open(
-                ["row", "id", "external_id", "action"],
-                f"{stem}_imported.{self.format}",
-            )
+        self.format = RESULT_FORMATS.get(extension.lower(), "csv")
+        self.failed = self.success = None
+        self.plan = None
         self.files = {}
 
-    def _open(self, names, file_name):
+    def begin(self, part, reader):
+        """Start the results of one sheet (or of the CSV file)."""
+        self.plan = part.plan
+        failed_columns = [*reader.headers, "import_error"]
+        success_columns = ["row", "id", "external_id", "action"]
+        if self.failed is None:
+            writer_options = {"header": "name", "escape_formulas": False}
+            if self.format == "csv":
+                writer_options.update(
+                    delimiter=reader.detected.get("delimiter", ","),
+                    encoding=reader.detected.get("encoding", "utf-8"),
+                    quotechar=self.options["quotechar"],
+                )
+            self.failed = self._open(
+                failed_columns, f"{self.stem}_failed.{self.format}", writer_options
+            )
+            if not self.options["dry_run"]:
+                self.success = self._open(
+                    success_columns,
+                    f"{self.stem}_imported.{self.format}",
+                    writer_options,
+                )
+        if self.format == "xlsx":
+            title = reader.detected.get("sheet") or "Data"
+            self.failed["writer"].start_sheet(title, _columns(failed_columns))
+            if self.success is not None:
+                self.success["writer"].start_sheet(title, _columns(success_columns))
+
+    def _open(self, names, file_name, writer_options):
         tmp = tempfile.TemporaryFile(prefix="data_job_result_")
-        columns = [
-            Column(name=n or f"column_{i + 1}", label=n) for i, n in enumerate(names)
-        ]
-        writer = make_writer(self.format, tmp, columns, self.options)
+        writer = make_writer(self.format, tmp, _columns(names), writer_options)
         return {"tmp": tmp, "writer": writer, "name": file_name, "rows": 0}
 
     def add(self, batch):
@@ -118,7 +129,10 @@ class ResultFiles:
             self.job.env["ir.model.data"]
             .sudo()
             .search_fetch(
-                [("model", "=", self.job.res_model), ("res_id", "in", ids)],
+                [
+                    ("model", "=", self.plan.resource.model_name),
+                    ("res_id", "in", ids),
+                ],
                 ["module", "name", "res_id"],
                 order="id",
             )
@@ -129,8 +143,8 @@ class ResultFiles:
         return result
 
     def close(self):
-        fields = {"failed_file_id": self.failed, "success_file_id": self.success}
-        for field_name, target in fields.items():
+        targets = {"failed_file_id": self.failed, "success_file_id": self.success}
+        for field_name, target in targets.items():
             if target is None:
                 continue
             target["writer"].close()
@@ -147,3 +161,7 @@ class ResultFiles:
             for target in (self.failed, self.success):
                 if target is not None:
                     target["tmp"].close()
+
+
+def _columns(names):
+    return [Column(name=n or f"column_{i + 1}", label=n) for i, n in enumerate(names)]

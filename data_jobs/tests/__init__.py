@@ -8,3 +8,4 @@ from . import test_import_generic
 from . import test_import_policies
 from . import test_import_queue
 from . import test_resources
+from . import test_import_sheets

@@ -160,11 +160,13 @@ def test_start_sheet_goes_on_with_other_columns():
         "Categories", [Column("name", "name"), Column("import_error", "Error")]
     )
     writer.write_rows([("Saleable", "bad parent")])
+    writer.start_sheet("Vendors", [Column("ref", "ref")])
     writer.start_sheet("Products", [Column("default_code", "default_code")])
     writer.write_rows([("P-1",), ("P-2",)])
     writer.close()
     book = openpyxl.load_workbook(io.BytesIO(fileobj.getvalue()))
-    assert book.sheetnames == ["Categories", "Products"]
+    assert book.sheetnames == ["Categories", "Vendors", "Products"]
+    assert list(book["Vendors"].values) == [("ref",)]
     assert list(book["Categories"].values) == [
         ("name", "import_error"),
         ("Saleable", "bad parent"),

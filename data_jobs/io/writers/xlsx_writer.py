@@ -50,10 +50,16 @@ class ExcelWriter(BaseWriter):
         self.sheet_count = 0
         self.sheet = None
         self.sheet_rows = 0
+        self.sheet_started = False  # by start_sheet, and not written yet
 
     def start_sheet(self, title, columns):
         """Go on in a new sheet named ``title`` with other columns (an import's
-        result file holds one sheet per sheet of the imported workbook)."""
+        result file holds one sheet per sheet of the imported workbook). A
+        started sheet is kept even with no row, with its header."""
+        if self.sheet is None and self.sheet_started:
+            self.widths = self._column_widths([])
+            self._new_sheet()
+        self.sheet_started = True
         self._finish_sheet()
         self.columns = tuple(columns)
         if not self.columns:
