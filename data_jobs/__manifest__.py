@@ -27,6 +27,7 @@
         "data/ir_cron_data.xml",
         "views/data_job_log_views.xml",
         "views/data_job_views.xml",
+        "views/data_job_template_views.xml",
         "views/data_jobs_menus.xml",
     ],
 }

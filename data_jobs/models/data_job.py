@@ -213,6 +213,13 @@ class DataJob(models.Model):
         help="Ids of the records the import created or updated.",
     )
     notes = fields.Html()
+    template_id = fields.Many2one(
+        "data.job.template",
+        string="Template",
+        ondelete="set null",
+        index="btree_not_null",
+        copy=True,
+    )
 
     def _register_hook(self):
         """A custom resource that does not fit its model fails here, at load,
@@ -369,6 +376,7 @@ class DataJob(models.Model):
             "file_format",
             "options",
             "input_file_id",
+            "template_id",
         } & set(vals)
         if locked and not self.env.context.get("data_job_set_state"):
             busy = self.filtered(lambda j: j.state in ("queued", "running"))
@@ -603,6 +611,17 @@ class DataJob(models.Model):
         return self.env["data.job.log"].create(vals_list)
 
     # ----------------------------------------------------------------- buttons
+    def _open_action(self):
+        """The job's form, e.g. after a wizard or a template created it."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
     def action_view_logs(self):
         self.ensure_one()
         return {

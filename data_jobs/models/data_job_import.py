@@ -45,7 +45,9 @@ class DataJob(models.Model):
     # ------------------------------------------------------------------ API
     @api.model
     @api.returns("self", lambda job: job.id)
-    def create_import(self, model, file_name, file_content, options=None):
+    def create_import(
+        self, model, file_name, file_content, options=None, template=None
+    ):
         """Create and start an import job (its id over JSON-RPC/XML-RPC).
 
         ``file_content`` is the file's bytes, base64-encoded.
@@ -70,6 +72,7 @@ class DataJob(models.Model):
                 "res_model": model,
                 "file_format": "xlsx" if extension == ".xlsx" else "csv",
                 "options": options or {},
+                "template_id": template.id if template else False,
             }
         )
         job._attach_input(file_name, content)

@@ -223,7 +223,15 @@ class DataJob(models.Model):
     def _finish(self):
         self._set_state("finish", end_date=fields.Datetime.now())
         self._notify_owner()
+        self._tell_template()
         self._commit()
+
+    def _tell_template(self):
+        """A template's scheduled export ended: its followers hear of it."""
+        if self.template_id:
+            # sudo: the owner may only read the template; posting on it and
+            # rotating its old files is the template's own housekeeping.
+            self.template_id.sudo()._after_job(self.sudo())
 
     def _stop_cancelled(self):
         self.with_context(data_job_set_state=True).write(
@@ -256,6 +264,7 @@ class DataJob(models.Model):
         self._set_state("fail", end_date=fields.Datetime.now(), error_message=message)
         self._log("error", message)
         self._notify_owner()
+        self._tell_template()
         self._commit()
 
     def _fail_interrupted(self):

@@ -1,0 +1,469 @@
+# Copyright 2026 data_jobs contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""A reusable profile for jobs of one model, and its optional export schedule.
+
+The template only fills a job's settings (``_job_values``); the job does the
+work, so a template-made job runs, fails and is reported like any other.
+"""
+
+import io
+import json
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..io.options import ENCODINGS, SPECS, OptionError, validate_options
+from ..io.values import Column
+from ..io.writers import make_writer
+from ..resources import get_resource
+from .data_job_export import MIMETYPES
+
+# template field -> job option it sets (when set)
+OPTION_FIELDS = {
+    "encoding": "encoding",
+    "delimiter": "delimiter",
+    "header_row": "header_row",
+    "data_start_row": "data_start_row",
+    "sheet": "sheet",
+    "decimal_separator": "decimal_separator",
+    "thousands_separator": "thousands_separator",
+    "date_format": "date_format",
+    "on_error": "on_error",
+    "create_missing": "create_missing",
+    "update_existing": "update_existing",
+    "header": "header",
+    "import_compatible": "import_compatible",
+}
+IMPORT_ONLY = {
+    "header_row",
+    "data_start_row",
+    "sheet",
+    "decimal_separator",
+    "thousands_separator",
+    "date_format",
+    "on_error",
+    "create_missing",
+    "update_existing",
+}
+EXPORT_ONLY = {"header", "import_compatible"}
+SAMPLE_ROWS = 3
+JSON_FIELDS = ("field_names", "mapping", "upsert_key", "extra_options")
+
+
+class DataJobTemplate(models.Model):
+    _name = "data.job.template"
+    _description = "Data Job Template"
+    _inherit = ["mail.thread"]
+    _order = "res_model, name"
+
+    name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True)
+    direction = fields.Selection(
+        [("both", "Import and export"), ("import", "Import"), ("export", "Export")],
+        required=True,
+        default="both",
+    )
+    res_model = fields.Char(
+        string="Model Name", required=True, help="Technical name, e.g. res.partner."
+    )
+    model_name = fields.Char(string="Model", compute="_compute_model_name")
+    resource_name = fields.Char(
+        string="Resource",
+        compute="_compute_model_name",
+        help="The resource that maps this model: a custom one from an addon, "
+        "or the generic one built from the model's fields.",
+    )
+    file_format = fields.Selection(
+        [("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("pdf", "PDF"), ("json", "JSON")],
+        string="Format",
+        required=True,
+        default="csv",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        required=True,
+        default=lambda self: self.env.user,
+        help="Scheduled exports run as this user, with their access rights.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    # export
+    domain = fields.Text(default="[]")
+    field_names = fields.Json(
+        string="Fields", help="Field paths, e.g. ['name', 'country_id/code']."
+    )
+    header = fields.Selection([("label", "Labels"), ("name", "Technical names")])
+    import_compatible = fields.Boolean()
+    # reading
+    encoding = fields.Selection([(e, e) for e in ENCODINGS])
+    delimiter = fields.Selection(
+        [(",", "Comma"), (";", "Semicolon"), ("\t", "Tab"), ("|", "Pipe")]
+    )
+    header_row = fields.Integer(default=1)
+    data_start_row = fields.Integer(help="Empty: the row after the header.")
+    sheet = fields.Char(help="Sheet name or number (XLSX); empty: the first.")
+    decimal_separator = fields.Selection([(".", "Point (.)"), (",", "Comma (,)")])
+    thousands_separator = fields.Char(size=1)
+    date_format = fields.Char(help="e.g. %d/%m/%Y; empty: ISO dates.")
+    # writing
+    mapping = fields.Json(help='{"File column": "field/path", "Other": false}')
+    upsert_key = fields.Json(help='["ref"], ["name", "company_id"] or ["id"].')
+    create_missing = fields.Boolean(default=True)
+    update_existing = fields.Boolean(default=True)
+    on_error = fields.Selection(
+        [("skip", "Skip bad rows"), ("all_or_nothing", "All or nothing")],
+        default="skip",
+    )
+    extra_options = fields.Json(help="Any other job option, e.g. {'batch_size': 500}.")
+    # schedule
+    schedule_active = fields.Boolean(string="Scheduled", tracking=True)
+    interval_number = fields.Integer(string="Every", default=1)
+    interval_type = fields.Selection(
+        [
+            ("hours", "Hours"),
+            ("days", "Days"),
+            ("weeks", "Weeks"),
+            ("months", "Months"),
+        ],
+        default="days",
+    )
+    next_run = fields.Datetime(default=fields.Datetime.now, copy=False)
+    keep_files = fields.Integer(
+        default=5, help="Files of scheduled runs kept; older ones are deleted."
+    )
+    send_email = fields.Boolean(
+        string="E-mail the File",
+        help="Followers receive each scheduled file by e-mail (otherwise an "
+        "internal note).",
+    )
+    field_names_text = fields.Text(
+        string="Fields (JSON)",
+        compute="_compute_json_texts",
+        inverse="_inverse_json_texts",
+    )
+    mapping_text = fields.Text(
+        string="Mapping (JSON)",
+        compute="_compute_json_texts",
+        inverse="_inverse_json_texts",
+    )
+    upsert_key_text = fields.Text(
+        string="Upsert Key (JSON)",
+        compute="_compute_json_texts",
+        inverse="_inverse_json_texts",
+    )
+    extra_options_text = fields.Text(
+        string="Other Options (JSON)",
+        compute="_compute_json_texts",
+        inverse="_inverse_json_texts",
+    )
+    job_ids = fields.One2many("data.job", "template_id", string="Jobs")
+    job_count = fields.Integer(compute="_compute_job_count")
+
+    @api.depends("res_model")
+    def _compute_model_name(self):
+        for template in self:
+            if template.res_model in self.env:
+                model = self.env[template.res_model]
+                template.model_name = model._description
+                template.resource_name = type(
+                    get_resource(self.env, template.res_model)
+                ).__name__
+            else:
+                template.model_name = template.resource_name = False
+
+    @api.depends(*JSON_FIELDS)
+    def _compute_json_texts(self):
+        for template in self:
+            for name in JSON_FIELDS:
+                value = template[name]
+                template[f"{name}_text"] = (
+                    json.dumps(value, ensure_ascii=False) if value else False
+                )
+
+    def _inverse_json_texts(self):
+        for template in self:
+            for name in JSON_FIELDS:
+                text = (template[f"{name}_text"] or "").strip()
+                try:
+                    template[name] = json.loads(text) if text else False
+                except ValueError as exc:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s is not valid JSON: %(error)s",
+                            field=template._fields[f"{name}_text"].string,
+                            error=exc,
+                        )
+                    ) from exc
+
+    def _compute_job_count(self):
+        counts = dict(
+            self.env["data.job"]._read_group(
+                [("template_id", "in", self.ids)], ["template_id"], ["__count"]
+            )
+        )
+        for template in self:
+            template.job_count = counts.get(template, 0)
+
+    @api.constrains("res_model", "domain", "field_names", "extra_options", "mapping")
+    def _check_settings(self):
+        for template in self:
+            if template.res_model not in self.env:
+                raise ValidationError(
+                    self.env._(
+                        "There is no model named '%(model)s'.", model=template.res_model
+                    )
+                )
+            directions = template._directions()
+            known = set().union(*(_known(d) for d in directions))
+            unknown = set(template.extra_options or {}) - known
+            if unknown:
+                raise ValidationError(
+                    self.env._(
+                        "Unknown option '%(option)s' for %(directions)s jobs.",
+                        option=sorted(unknown)[0],
+                        directions=" / ".join(directions),
+                    )
+                )
+            for direction in directions:
+                try:
+                    validate_options(template._options(direction), direction)
+                except OptionError as exc:
+                    raise ValidationError(str(exc)) from exc
+
+    @api.constrains("interval_number", "keep_files")
+    def _check_schedule(self):
+        for template in self:
+            if template.schedule_active and template.interval_number < 1:
+                raise ValidationError(self.env._("A schedule runs every 1 or more."))
+            if template.keep_files < 0:
+                raise ValidationError(self.env._("Files to keep cannot be negative."))
+
+    # ----------------------------------------------------------------- jobs
+    def _directions(self):
+        return ("import", "export") if self.direction == "both" else (self.direction,)
+
+    def _options(self, direction):
+        """The job options this template sets for ``direction``."""
+        skip = EXPORT_ONLY if direction == "import" else IMPORT_ONLY
+        options = {}
+        for field_name, option in OPTION_FIELDS.items():
+            value = self[field_name]
+            if field_name in skip:
+                continue
+            if self._fields[field_name].type == "boolean" or value not in (False, ""):
+                options[option] = value
+        if direction == "import":
+            if self.mapping:
+                options["mapping"] = self.mapping
+            if self.upsert_key:
+                options["upsert_key"] = self.upsert_key
+        known = _known(direction)
+        options.update(
+            {k: v for k, v in (self.extra_options or {}).items() if k in known}
+        )
+        return options
+
+    def _job_values(self, direction):
+        self.ensure_one()
+        if direction not in self._directions():
+            raise UserError(
+                self.env._(
+                    "%(template)s is a template for %(direction)s jobs only.",
+                    template=self.name,
+                    direction=self.direction,
+                )
+            )
+        values = {
+            "job_type": direction,
+            "res_model": self.res_model,
+            "file_format": self.file_format,
+            "options": self._options(direction),
+            "template_id": self.id,
+        }
+        if direction == "export":
+            values.update(domain=self.domain or "[]", field_names=self.field_names)
+        return values
+
+    def create_export_job(self):
+        """Create and start an export with this template (returns the job)."""
+        job = self.env["data.job"].create(self._job_values("export"))
+        job.action_start()
+        return job
+
+    def create_import_job(self, file_name, file_content, options=None):
+        """Create and start an import of ``file_content`` (base64) with this
+        template; ``options`` override the template's."""
+        values = self._job_values("import")
+        return self.env["data.job"].create_import(
+            values["res_model"],
+            file_name,
+            file_content,
+            dict(values["options"], **(options or {})),
+            template=self,
+        )
+
+    def action_start_export(self):
+        job = self.create_export_job()
+        return job._open_action()
+
+    def action_view_jobs(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "data_jobs.data_job_action"
+        )
+        action["domain"] = [("template_id", "=", self.id)]
+        action["context"] = {"default_template_id": self.id}
+        return action
+
+    # ----------------------------------------------------------- sample file
+    def _sample_columns(self):
+        """The columns a file for this template has, as the job would name them."""
+        resource = get_resource(self.env, self.res_model)
+        if self.mapping and self.direction != "export":
+            headers = [h for h, path in self.mapping.items() if path]
+            return [Column(name=h, label=h) for h in headers], None, resource
+        paths = list(self.field_names or []) or resource.default_export_fields()
+        columns = resource.export_columns(paths, self.import_compatible)
+        return columns, paths, resource
+
+    def _sample_file(self, with_rows):
+        """An empty file with the template's headers, or with a few records."""
+        self.ensure_one()
+        columns, paths, resource = self._sample_columns()
+        file_format = self.file_format if self.file_format in ("csv", "xlsx") else "csv"
+        options = {
+            k: v
+            for k, v in self._options("export").items()
+            if k in ("encoding", "delimiter", "header")
+        }
+        if self.import_compatible:
+            options["header"] = "name"
+        buffer = io.BytesIO()
+        writer = make_writer(file_format, buffer, columns, options)
+        if with_rows and paths:
+            domain = self.env["data.job"].new({"domain": self.domain})._get_domain()
+            records = self.env[self.res_model].search(domain, limit=SAMPLE_ROWS)
+            writer.write_rows(
+                resource.export_rows(records, paths, self.import_compatible)
+            )
+        writer.close()
+        suffix = "sample" if with_rows else "template"
+        name = f"{self.res_model.replace('.', '_')}_{suffix}.{file_format}"
+        return name, buffer.getvalue(), file_format
+
+    def _download(self, with_rows):
+        name, content, file_format = self._sample_file(with_rows)
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": name,
+                "raw": content,
+                "mimetype": MIMETYPES[file_format],
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    def action_download_empty(self):
+        return self._download(with_rows=False)
+
+    def action_download_sample(self):
+        return self._download(with_rows=True)
+
+    # -------------------------------------------------------------- schedule
+    @api.model
+    def _cron_run_schedules(self):
+        """Create the export jobs that are due, as each template's owner."""
+        now = fields.Datetime.now()
+        due = self.search(
+            [
+                ("schedule_active", "=", True),
+                ("next_run", "<=", now),
+                ("direction", "in", ("export", "both")),
+            ]
+        )
+        for template in due:
+            owner = template.with_user(template.user_id).with_company(
+                template.company_id
+            )
+            try:
+                with self.env.cr.savepoint():
+                    owner.create_export_job()
+            except (UserError, ValidationError) as exc:
+                template.message_post(
+                    body=self.env._(
+                        "The scheduled export could not start: %(error)s",
+                        error=exc.args[0],
+                    )
+                )
+            template.next_run = template._next_run_after(now)
+        return True
+
+    def _next_run_after(self, now):
+        step = relativedelta(**{self.interval_type: self.interval_number})
+        run = self.next_run or now
+        while run <= now:
+            run += step
+        return run
+
+    def _after_job(self, job):
+        """A scheduled export ended: tell the followers, keep the last files."""
+        self.ensure_one()
+        if job.job_type != "export" or not self.schedule_active:
+            return
+        body = self.env._(
+            "Scheduled export %(job)s: %(state)s.",
+            job=job.name,
+            state=job._state_label(),
+        )
+        self.message_post(
+            body=body,
+            attachment_ids=job.output_file_id.ids,
+            subtype_xmlid="mail.mt_comment" if self.send_email else "mail.mt_note",
+        )
+        self._rotate_files()
+
+    def _rotate_files(self):
+        """Keep the files of the last ``keep_files`` exports of this template."""
+        if not self.keep_files:
+            return
+        jobs = (
+            self.env["data.job"]
+            .sudo()
+            .search(
+                [
+                    ("template_id", "=", self.id),
+                    ("job_type", "=", "export"),
+                    ("output_file_id", "!=", False),
+                ],
+                order="id desc",
+            )
+        )
+        old = jobs[self.keep_files :]
+        files = old.output_file_id
+        old.with_context(data_job_set_state=True).write({"output_file_id": False})
+        # the chatter copies of old files go too: keeping them would defeat the limit
+        files |= (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("checksum", "in", files.mapped("checksum")),
+                ]
+            )
+        )
+        files.unlink()
+
+
+def _known(direction):
+    return {name for name, spec in SPECS.items() if direction in spec["dirs"]}
