@@ -17,7 +17,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..io.options import with_defaults
-from ..io.writers import make_writer
 from ..resources import get_resource
 
 MIMETYPES = {
@@ -95,7 +94,7 @@ class DataJob(models.Model):
         if options["import_compatible"]:
             writer_options["header"] = "name"
         with tempfile.TemporaryFile(prefix="data_job_") as tmp:
-            writer = make_writer(
+            writer = resource.make_writer(
                 self.file_format,
                 tmp,
                 columns,

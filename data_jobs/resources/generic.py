@@ -13,6 +13,7 @@ from odoo import fields
 from odoo.exceptions import UserError
 
 from ..io.values import Column, Reference
+from ..io.writers import make_writer
 from .generic_import import ImportMixin
 from .resource_column import check_columns
 
@@ -130,6 +131,11 @@ class GenericResource(ImportMixin):
                     )
                 model = self.env[field.comodel_name]
         return chain
+
+    def make_writer(self, file_format, fileobj, columns, options, meta):
+        """The file writer of an export; a resource may return its own (a PDF
+        layout of its own, say) built on the io writers."""
+        return make_writer(file_format, fileobj, columns, options, meta)
 
     def export_columns(self, paths, import_compatible=False):
         """io Columns for the field paths (import-compatible names if asked)."""
