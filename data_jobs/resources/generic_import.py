@@ -223,8 +223,8 @@ class ImportMixin:
         """``[(path, label)]`` a user can map a column to, by label."""
         choices = [(OWN_ID, self.env._("External ID"))]
         for name, candidate in self.records._fields.items():
-            if self.importable(candidate):
-                continue
+            if self.importable(candidate) or candidate.type == "one2many":
+                continue  # lines are mapped by path (child_ids/name), not listed
             label = candidate._description_string(self.env)
             choices.append((name, label))
             if candidate.relational:

@@ -10,3 +10,4 @@ from . import test_import_queue
 from . import test_resources
 from . import test_import_sheets
 from . import test_templates
+from . import test_import_wizard

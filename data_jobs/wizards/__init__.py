@@ -1,0 +1,1 @@
+from . import data_job_import_wizard
