@@ -310,6 +310,18 @@ class DataJobTemplate(models.Model):
         job = self.create_export_job()
         return job._open_action()
 
+    def action_import_file(self):
+        """The import wizard, preset with this template."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "data_jobs.data_job_import_wizard_action"
+        )
+        action["context"] = {
+            "default_res_model": self.res_model,
+            "default_template_id": self.id,
+        }
+        return action
+
     def action_view_jobs(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

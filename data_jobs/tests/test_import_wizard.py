@@ -300,3 +300,51 @@ class TestImportWizard(ImportCase):
         models_ = dict(wizards._selection_res_model())
         self.assertIn("res.partner", models_)
         self.assertNotIn("res.users", models_)
+
+
+@tagged("post_install", "-at_install")
+class TestImportWizardTemplate(ImportCase):
+    def test_template_fills_the_wizard_and_the_job(self):
+        existing = self.Partner.create({"name": "Imp Tpl Old", "ref": "TPL1"})
+        template = (
+            self.env["data.job.template"]
+            .with_user(self.user_a)
+            .create(
+                {
+                    "name": "Supplier file",
+                    "direction": "import",
+                    "res_model": "res.partner",
+                    "delimiter": ";",
+                    "mapping": {"Code": "ref", "Supplier": "name"},
+                    "upsert_key": ["ref"],
+                    "on_error": "all_or_nothing",
+                }
+            )
+        )
+        action = template.action_import_file()
+        context = dict(action["context"], default_file_name="suppliers.csv")
+        wizard_env = self.env(user=self.user_a, context=context)
+        form = Form(wizard_env["data.job.import.wizard"])
+        self.assertEqual(form.delimiter, ";")
+        self.assertEqual(form.on_error, "all_or_nothing")
+        form.file = base64.b64encode(
+            self._csv(
+                [
+                    ["Code", "Supplier"],
+                    ["TPL1", "Imp Tpl Renamed"],
+                    ["TPL2", "Imp Tpl New"],
+                ],
+                delimiter=";",
+            )
+        )
+        wizard = form.save()
+        paths = {
+            line.header: (line.field_path, line.is_key) for line in wizard.line_ids
+        }
+        self.assertEqual(paths, {"Code": ("ref", True), "Supplier": ("name", False)})
+        job = self.env["data.job"].browse(wizard.action_start()["res_id"])
+        self.assertEqual(job.template_id, template)
+        self.assertEqual(job.options["upsert_key"], ["ref"])
+        self._run(job)
+        self.assertEqual((job.created_count, job.updated_count), (1, 1))
+        self.assertEqual(existing.name, "Imp Tpl Renamed")

@@ -60,6 +60,14 @@ class DataJobImportWizard(models.TransientModel):
         help="The records to create or update. Only the models you may change "
         "are listed.",
     )
+    template_id = fields.Many2one(
+        "data.job.template",
+        string="Template",
+        domain="[('res_model', '=', res_model), ('direction', 'in', ('import', "
+        "'both'))]",
+        help="Read and write the file as this template says: its options, "
+        "column mapping and match key fill the form.",
+    )
     file = fields.Binary(attachment=False, help="A CSV or Excel (XLSX) file.")
     file_name = fields.Char()
     file_type = fields.Selection(
@@ -241,8 +249,11 @@ class DataJobImportWizard(models.TransientModel):
             raise UserError(
                 self.env._("The file could not be read: upload it again.")
             ) from exc
+        reading = self._reading_options()
+        if self.template_id.mapping:
+            reading["mapping"] = self.template_id.mapping
         try:
-            options = validate_options(self._reading_options(), "import")
+            options = validate_options(reading, "import")
         except OptionError as exc:
             raise UserError(str(exc)) from exc
         attachment = self.env["ir.attachment"].new(
@@ -278,6 +289,7 @@ class DataJobImportWizard(models.TransientModel):
         "file",
         "file_name",
         "res_model",
+        "template_id",
         "encoding",
         "delimiter",
         "quotechar",
@@ -328,7 +340,11 @@ class DataJobImportWizard(models.TransientModel):
                 if index < len(row) and row[index] not in (None, "")
             ]
             detected = column["path"] or False
-            path, is_key = kept.get(header, (detected, False))
+            template_key = set(self.template_id.upsert_key or [])
+            default_key = bool(detected) and (
+                detected in template_key or detected.split("/")[0] in template_key
+            )
+            path, is_key = kept.get(header, (detected, default_key))
             reason = column["reason"] or (
                 self.env._("the column has no name") if not header else False
             )
@@ -557,6 +573,27 @@ class DataJobImportWizard(models.TransientModel):
         options["mapping"] = self._mapping()
         return options
 
+    @api.onchange("template_id")
+    def _onchange_template_id(self):
+        """Fill the form from the template (the buttons read the form)."""
+        template = self.template_id
+        if not template:
+            return
+        self.res_model = template.res_model
+        for name in ("encoding", "delimiter", "sheet", "date_format", "on_error"):
+            if template[name]:
+                self[name] = template[name]
+        for name in ("header_row", "data_start_row"):
+            if template[name]:
+                self[name] = template[name]
+        self.create_missing = template.create_missing
+        self.update_existing = template.update_existing
+        separators = {v: k for k, v in SEPARATORS.items()}
+        if template.decimal_separator in separators:
+            self.decimal_separator = separators[template.decimal_separator]
+        if (template.thousands_separator or "") in separators:
+            self.thousands_separator = separators[template.thousands_separator or ""]
+
     def _template_values(self):
         """What a saved template of this import stores and gives back: the
         model and the job options, column mapping included (not the file nor
@@ -588,6 +625,7 @@ class DataJobImportWizard(models.TransientModel):
                 self.file_name or "import.csv",
                 self._file_content(),
                 options,
+                template=self.template_id or None,
             )
         )
         action = self.env["ir.actions.act_window"]._for_xml_id(
