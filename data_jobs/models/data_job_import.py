@@ -149,6 +149,7 @@ class DataJob(models.Model):
                             counts = plan.import_batch(rows)
                             results.add(plan.last_batch)
                             sink.add(plan.row_logs())
+                            self.env.invalidate_all()  # flat memory
                             yield dict(counts, warning_count=sink.take_warnings())
                         if reader.skipped_empty:
                             sink.add([plan.empty_rows_log(reader.skipped_empty)])

@@ -170,11 +170,15 @@ class ImportPlan:
     # --------------------------------------------------------------- batches
     def import_batch(self, rows):
         resource = self.resource
-        batch = resource.prepare_rows(self.match.columns, rows, self.options)
+        batch = self._prepare(rows)
+        records = resource.records
+        pending = batch
+        while pending:
+            resource.before_batch(pending)
+            creates, updates = self._sort(pending)
+            records |= self._write(creates, updates)
+            pending = self._retry(batch, pending, creates)
         self.last_batch = batch
-        resource.before_batch(batch)
-        creates, updates = self._sort(batch)
-        records = self._write(creates, updates)
         resource.after_batch(batch, records)
         counts = Counter(processed_rows=sum(max(1, len(r.lines)) for r in batch))
         for row in batch:
@@ -187,6 +191,26 @@ class ImportPlan:
                 if row.action != "unchanged":
                     self.record_ids.append(row.record_id)
         return counts
+
+    def _prepare(self, rows):
+        return self.resource.prepare_rows(self.match.columns, rows, self.options)
+
+    def _retry(self, batch, pending, creates):
+        """Rows whose only errors are references not found yet, prepared
+        again once rows of the same batch were created (a category's parent
+        a few rows above it, as Odoo's own import allows)."""
+        if not any(row.action == "created" for row in creates):
+            return []
+        waiting = [
+            r for r in pending if r.errors and len(r.errors) == r.missing_references
+        ]
+        if not waiting:
+            return []
+        fresh = self._prepare([(r.row_number, r.cells, r.lines) for r in waiting])
+        position = {id(row): index for index, row in enumerate(batch)}
+        for old, new in zip(waiting, fresh, strict=True):
+            batch[position[id(old)]] = new
+        return fresh
 
     def _sort(self, batch):
         """Split the clean rows into creates and (record, row) updates."""

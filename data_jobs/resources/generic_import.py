@@ -18,6 +18,7 @@ from odoo.tools import float_compare
 
 from ..io import convert
 from ..io.convert import ConversionError
+from ..io.formula import is_dangerous
 from . import lookups
 from .import_columns import (
     IMPORTABLE,
@@ -51,6 +52,7 @@ class PreparedRow:
     own_id: int | None = None
     errors: list = field(default_factory=list)  # (column header, value, message)
     skipped: str | None = None  # why the row is skipped on purpose
+    missing_references: int = 0  # errors that a row of the same batch may cure
     record_id: int | None = None
     action: str | None = None  # created / updated / unchanged
 
@@ -78,20 +80,15 @@ class ImportMixin:
 
     def import_aliases(self):
         """Header spellings of the resource's columns, ``{"Product Name":
-        "name"}``, looked up the way the column says (``country_id/code``)."""
+        "name"}``, looked up the way the column says (``country_id/code``).
+        Other headers of the same field (``Country``, ``country_id``) keep the
+        generic matching by name, as files from elsewhere expect."""
         aliases = {}
         for column in self.columns:
             for title in (column.header, *column.aliases):
                 if title:
                     aliases[title] = column.path
         return aliases
-
-    def default_lookup(self, field_name):
-        """The related field a column of ``field_name`` names records by."""
-        for column in self.columns:
-            if column.field == field_name and column.lookup:
-                return column.lookup
-        return None
 
     def import_columns(self, headers, mapping=None):
         """Match the file's headers to fields: explicit ``mapping`` first
@@ -182,8 +179,6 @@ class ImportMixin:
                     )
                 if target.name not in ("name", "display_name"):
                     subfield = target.name
-        elif field.relational:
-            subfield = self.default_lookup(field.name)
         return ImportColumn(index, header, field, subfield), None
 
     def _line_column(self, index, header, field, sub_parts):
@@ -199,6 +194,19 @@ class ImportMixin:
         column, reason = lines._column_for(index, header, "/".join(sub_parts))
         if column is None:
             return None, reason
+        if column.relational and column.subfield is None:
+            # a bare field of the lines: looked up as the lines' resource says
+            declared = lines._by_path.keys()
+            lookup = next(
+                (
+                    p.split("/", 1)[1]
+                    for p in declared
+                    if p.startswith(f"{column.field.name}/")
+                ),
+                None,
+            )
+            if lookup:
+                column = ImportColumn(index, header, column.field, lookup)
         return ImportColumn(index, header, field, column.path), None
 
     def line_resource(self, field):
@@ -242,6 +250,12 @@ class ImportMixin:
                 else self.env._("Database ID")
             )
         label = column.field._description_string(self.env)
+        if column.lines:
+            lines = self.line_resource(column.field)
+            sub, _reason = lines._column_for(
+                column.index, column.header, column.subfield
+            )
+            return f"{label} / {lines.column_label(sub)}" if sub else label
         if column.subfield == OWN_ID:
             return self.env._("%(f)s / External ID", f=label)
         if column.subfield == OWN_DB_ID:
@@ -254,10 +268,16 @@ class ImportMixin:
 
     def required_fields(self):
         """Fields a new record cannot go without (required, no default)."""
+        delegated = set(self.records._inherits.values())  # made by create()
         required = [
             f
             for f in self.records._fields.values()
-            if f.required and not f.compute and not f.related and f.name != "id"
+            if f.required
+            and not f.compute
+            and not f.related
+            and f.name != "id"
+            and f.type != "one2many"  # lines: create() makes them (variants)
+            and f.name not in delegated
         ]
         defaults = self.records.default_get([f.name for f in required])
         return [f for f in required if f.name not in defaults]
@@ -352,6 +372,8 @@ class ImportMixin:
         keys for relational columns. Raises ConversionError."""
         if value is None or (isinstance(value, str) and not value.strip()):
             return BLANK
+        if isinstance(value, str) and value[:1] == "'" and is_dangerous(value[1:]):
+            value = value[1:]  # protected by an export: read back as it was
         if column.field is None:
             if column.subfield == OWN_DB_ID:
                 number = convert.to_int(value)
@@ -431,6 +453,7 @@ class ImportMixin:
         for key in keys:
             matches = found.get(key) or []
             if not matches:
+                row.missing_references += 1
                 row.error(
                     column.header,
                     key,

@@ -8,6 +8,8 @@ from odoo.tests.common import TransactionCase
 
 from odoo.addons.queue_job.job import Job
 
+from ..resources import registry
+
 RUNNER_LOGGER = "odoo.addons.data_jobs.models.data_job_runner"
 
 
@@ -18,6 +20,16 @@ class DataJobCase(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        # These tests are about the generic resource: leave out the resources
+        # other installed addons (data_jobs_demo) register for these models.
+        cls.classPatch(
+            registry,
+            "_CUSTOM",
+            {
+                model: [e for e in entries if e[0] in (None, "data_jobs")]
+                for model, entries in registry._CUSTOM.items()
+            },
+        )
         cls.company = cls.env.ref("base.main_company")
         cls.company_2 = cls.env["res.company"].create({"name": "Second Company"})
         cls.user_a = new_test_user(

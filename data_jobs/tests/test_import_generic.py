@@ -2,8 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The generic import as a reviewer checks it: fields, references, errors."""
 
+import base64
+
 from odoo.tests import tagged
 
+from ..resources import get_resource
 from .import_common import ImportCase
 
 
@@ -175,3 +178,47 @@ class TestImportGeneric(ImportCase):
         )
         self.assertFalse(self._partners("Imp Parent"))
         self.assertFalse(self._partners("Imp Child"))
+
+    def test_rows_may_reference_rows_above_in_the_same_batch(self):
+        content = self._csv(
+            [
+                ["id", "name", "parent_id/id"],
+                ["imp_tag_root", "Imp Root", ""],
+                ["imp_tag_child", "Imp Child", "imp_tag_root"],
+                ["imp_tag_grandchild", "Imp Grandchild", "imp_tag_child"],
+                ["imp_tag_orphan", "Imp Orphan", "imp_tag_nowhere"],
+            ]
+        )
+        job = self._run(
+            self.env["data.job"]
+            .with_user(self.user_a)
+            .create_import(
+                "res.partner.category",
+                "tags.csv",
+                base64.b64encode(content).decode(),
+            )
+        )
+        self.assertEqual((job.created_count, job.error_count), (3, 1))
+        grandchild = self.env.ref("__import__.imp_tag_grandchild")
+        self.assertEqual(grandchild.parent_id.parent_id.name, "Imp Root")
+        self.assertEqual(
+            self._errors(job)[0][:3], (5, "parent_id/id", "imp_tag_nowhere")
+        )
+
+    def test_text_protected_by_an_export_reads_back_as_it_was(self):
+        content = self._csv(
+            [["name", "phone", "comment"], ["Imp Phone", "'+32 2 555 12 12", "'=1+1"]]
+        )
+        job = self._import(content)
+        self.assertEqual(job.created_count, 1, self._errors(job))
+        partner = self._partners()
+        self.assertEqual(partner.phone, "+32 2 555 12 12")
+        self.assertIn("=1+1", partner.comment)
+        self.assertNotIn("'=1+1", partner.comment)
+
+    def test_lines_column_label_names_the_lookup(self):
+        resource = get_resource(self.env, "res.partner")
+        match = resource.import_columns(["child_ids/country_id/id"])
+        self.assertEqual(
+            resource.column_label(match.columns[0]), "Contact / Country / External ID"
+        )
