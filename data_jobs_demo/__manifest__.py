@@ -11,8 +11,11 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "installable": True,
-    "depends": ["data_jobs", "contacts"],
+    "depends": ["data_jobs", "contacts", "product"],
     "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/product_demo.xml",
+        "demo/data_job_template_demo.xml",
         "demo/data_job_demo.xml",
     ],
 }

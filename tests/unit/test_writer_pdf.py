@@ -4,7 +4,11 @@ import io
 import pytest
 from data_jobs_io.values import Column, Reference
 from data_jobs_io.writers import WriterError, make_writer
+from data_jobs_io.writers.pdf_writer import PdfWriter, _style
 from PyPDF2 import PdfReader
+from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
+from reportlab.platypus import Paragraph
 
 COLUMNS = [
     Column("name", "Customer Name"),
@@ -76,6 +80,43 @@ def test_markup_characters_are_escaped():
     assert "Name <&>" in pages[0]
     assert "a < b & c > d" in pages[0]
     assert "<para>" in pages[0]
+
+
+def test_subclass_changes_colours_heading_and_footer():
+    class GreenWriter(PdfWriter):
+        header_background = colors.HexColor("#1f5f4a")
+        header_text_color = colors.HexColor("#ffee00")
+        row_backgrounds = (colors.HexColor("#f0f8f4"), colors.white)
+        grid_color = colors.HexColor("#336699")
+
+        def _heading(self, frame_width):
+            return [Paragraph("Green heading", _style(self.bold_font))]
+
+        def _draw_footer(self, page_canvas, number, total):
+            page_canvas.drawString(40, 20, f"green {number}/{total}")
+
+    def page_content(writer_class):
+        fileobj = io.BytesIO()
+        writer = writer_class(fileobj, COLUMNS, meta=META)
+        writer.write_rows([make_row(number) for number in range(3)])
+        writer.close()
+        page = PdfReader(io.BytesIO(fileobj.getvalue())).pages[0]
+        return page.extract_text(), page.get_contents().get_data()
+
+    text, content = page_content(GreenWriter)
+    assert "Green heading" in text and "green 1/1" in text
+    assert "Customer Invoices" not in text and "Page 1 of 1" not in text
+    for colour in ("#1f5f4a", "#ffee00", "#f0f8f4", "#336699"):
+        assert _fill_operands(colour) in content, colour
+    _text, default = page_content(PdfWriter)
+    assert _fill_operands("#3c4a5c") in default
+    assert _fill_operands("#1f5f4a") not in default
+
+
+def _fill_operands(hex_colour):
+    """How reportlab writes a colour in a page's content stream (RGB 0..1)."""
+    colour = colors.HexColor(hex_colour)
+    return fp_str(colour.red, colour.green, colour.blue).encode()
 
 
 def test_orientation():

@@ -51,6 +51,15 @@ BLOCK_END = re.compile(r"</(p|div|li|h\d)>|<br\s*/?>", re.IGNORECASE)
 
 
 class PdfWriter(BaseWriter):
+    """A4 report of the rows. Subclasses change its look through the colours
+    below and by overriding ``_heading`` (the title block) and
+    ``_draw_footer`` (drawn on every page)."""
+
+    header_background = HEADER_BACKGROUND  # the table's header row
+    header_text_color = colors.white
+    row_backgrounds = (colors.white, SHADE)  # alternating data rows
+    grid_color = GRID_COLOR
+
     def __init__(self, fileobj, columns, options=None, meta=None):
         super().__init__(fileobj, columns, options, meta)
         self.orientation = self.option(
@@ -173,7 +182,7 @@ class PdfWriter(BaseWriter):
                 escape(text),
                 _style(
                     self.bold_font,
-                    textColor=colors.white,
+                    textColor=self.header_text_color,
                     alignment=TA_RIGHT if column.kind in NUMERIC_KINDS else TA_LEFT,
                 ),
             )
@@ -184,9 +193,9 @@ class PdfWriter(BaseWriter):
             ("FONTSIZE", (0, 0), (-1, -1), FONT_SIZE),
             ("LEADING", (0, 0), (-1, -1), LEADING),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
-            ("GRID", (0, 0), (-1, -1), 0.25, GRID_COLOR),
+            ("BACKGROUND", (0, 0), (-1, 0), self.header_background),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), list(self.row_backgrounds)),
+            ("GRID", (0, 0), (-1, -1), 0.25, self.grid_color),
             *_paddings(PADDING),
         ]
         for index, column in enumerate(self.columns):

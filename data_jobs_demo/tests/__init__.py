@@ -1,0 +1,1 @@
+from . import test_resources, test_samples, test_templates
