@@ -206,11 +206,12 @@ class DataJob(models.Model):
     success_file_name = fields.Char(
         related="success_file_id.name", string="Imported Name"
     )
-    record_ids = fields.Json(
+    record_ids = fields.Text(
         string="Imported Records",
         readonly=True,
         copy=False,
-        help="Ids of the records the import created or updated.",
+        help="Ids of the records the import created or updated, space-separated "
+        "(compact: a list of 500k ids would cost the run its flat memory).",
     )
     notes = fields.Html()
     template_id = fields.Many2one(
@@ -655,6 +656,9 @@ class DataJob(models.Model):
     def action_download_success(self):
         return self._download_action(self.success_file_id)
 
+    def _imported_ids(self):
+        return [int(i) for i in (self.record_ids or "").split()]
+
     def action_open_records(self):
         """The records this import created or updated, in their own views."""
         self.ensure_one()
@@ -663,7 +667,7 @@ class DataJob(models.Model):
             "name": self.env._("Records of %(job)s", job=self.name),
             "res_model": self.res_model,
             "view_mode": "list,form",
-            "domain": [("id", "in", self.record_ids or [])],
+            "domain": [("id", "in", self._imported_ids())],
             "context": {"active_test": False},
         }
 

@@ -169,7 +169,7 @@ class DataJob(models.Model):
             if options["dry_run"]:
                 sink.add([self._log_vals("info", self._dry_run_summary())])
             sink.flush()
-            record_ids = list(dict.fromkeys(main.record_ids)) if main and kept else []
+            record_ids = " ".join(map(str, main.record_ids)) if main and kept else ""
             self.with_context(data_job_set_state=True).write(
                 {
                     "warning_count": self.warning_count + sink.take_warnings(),

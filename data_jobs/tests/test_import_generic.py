@@ -32,7 +32,7 @@ class TestImportGeneric(ImportCase):
         self.assertEqual(len(warnings), 1)
         self.assertIn("'unknown thing'", warnings.message)
         self.assertEqual(job.warning_count, 1)
-        self.assertEqual(sorted(job.record_ids), sorted((alpha | beta).ids))
+        self.assertEqual(sorted(job._imported_ids()), sorted((alpha | beta).ids))
 
     def test_many2one_by_name_xmlid_and_database_id(self):
         content = self._csv(

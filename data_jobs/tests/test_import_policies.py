@@ -40,7 +40,9 @@ class TestImportPolicies(ImportCase):
             old2.write_uid, self.env.user, "an unchanged row is not written"
         )
         self.assertEqual(self._partners("Imp New").ref, "R3")
-        self.assertEqual(set(job.record_ids), {old1.id, self._partners("Imp New").id})
+        self.assertEqual(
+            set(job._imported_ids()), {old1.id, self._partners("Imp New").id}
+        )
 
     def test_upsert_switches_skip_rows(self):
         old1, _old2 = self._existing()

@@ -67,7 +67,7 @@ class TestImportSheets(ImportCase):
         self.assertEqual(partner.bank_ids.acc_number, "BE71096123456769")
         error = job.sudo().log_ids.filtered(lambda log: log.level == "error")
         self.assertEqual((error.sheet, error.row_number), ("Partners", 3))
-        self.assertEqual(job.record_ids, partner.ids)
+        self.assertEqual(job._imported_ids(), partner.ids)
         failed = openpyxl.load_workbook(io.BytesIO(job.sudo().failed_file_id.raw))
         self.assertEqual(failed.sheetnames, ["Tags", "Partners", "Banks"])
         rows = list(failed["Partners"].values)
