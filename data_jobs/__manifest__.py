@@ -28,12 +28,16 @@
         "views/data_job_log_views.xml",
         "views/data_job_views.xml",
         "views/data_job_template_views.xml",
+        "wizards/data_job_export_wizard_views.xml",
         "wizards/data_job_import_wizard_views.xml",
         "views/data_jobs_menus.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "data_jobs/static/src/**/*",
+        ],
+        "web.assets_unit_tests": [
+            "data_jobs/static/tests/**/*",
         ],
     },
 }

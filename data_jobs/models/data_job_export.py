@@ -11,14 +11,19 @@ and the cache is dropped after each batch so memory stays flat.
 # so that each file stays small and says what it holds.
 # pylint: disable=consider-merging-classes-inherited
 
+import functools
 import tempfile
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+from odoo.osv.expression import FALSE_LEAF, TRUE_LEAF
 
+from ..io.domain_text import DomainTextError, domain_to_text
 from ..io.options import with_defaults
 from ..resources import get_resource
 
+RELATIONAL = ("many2one", "one2many", "many2many")
+SUMMARY_MAX_VALUES = 10  # a filter on 500 ids names the first ten
 MIMETYPES = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -39,6 +44,8 @@ class DataJob(models.Model):
 
         ``domain`` is a list (or its text), ``fields`` a list of field paths
         such as ``["name", "country_id/name"]`` (empty: exportable fields).
+        Unknown or forbidden fields, a bad filter or sort order are refused
+        here, before anything is queued, with a message naming the problem.
         """
         job = self.create(
             {
@@ -52,8 +59,35 @@ class DataJob(models.Model):
                 "options": options or {},
             }
         )
+        job._check_export_settings()
         job.action_start()
         return job
+
+    def _check_export_settings(self):
+        """Refuse field paths and a sort order the owner cannot export.
+
+        The run checks them too (a job edited in its form fails with the same
+        message); this check gives the API and the wizard the answer at once.
+        """
+        self.ensure_one()
+        options = with_defaults(self.options, "export")
+        records = self.env[self.res_model].with_user(self.user_id)
+        resource = get_resource(records.env, self.res_model)
+        resource.export_columns(
+            self._export_paths(resource, options), options["import_compatible"]
+        )
+        if options["order"]:
+            try:
+                records._order_to_sql(options["order"], records._search([]))
+            except (UserError, ValueError, AccessError) as exc:
+                raise UserError(
+                    self.env._(
+                        "%(model)s cannot be sorted by '%(order)s': %(error)s",
+                        model=self.res_model,
+                        order=options["order"],
+                        error=exc.args[0] if exc.args else exc,
+                    )
+                ) from exc
 
     def _export_paths(self, resource, options):
         paths = list(self.field_names or []) or resource.default_export_fields()
@@ -162,7 +196,8 @@ class DataJob(models.Model):
             "title": title,
             "summary": [
                 (self.env._("Model"), f"{model_label} ({self.res_model})"),
-                (self.env._("Filter"), self._domain_summary(domain)),
+                (self.env._("Filter"), self._domain_summary(self._get_domain())),
+                *self._selection_summary(options),
                 (self.env._("Records"), f"{total:,}"),
                 (
                     self.env._("Generated"),
@@ -180,8 +215,180 @@ class DataJob(models.Model):
             "generated_at": fields.Datetime.now().isoformat(),
         }
 
+    def _selection_summary(self, options):
+        if not options["ids"]:
+            return []
+        return [
+            (
+                self.env._("Selection"),
+                self.env._(
+                    "%(count)s selected records", count=f"{len(options['ids']):,}"
+                ),
+            )
+        ]
+
+    # ------------------------------------------------------------ filter words
     def _domain_summary(self, domain):
-        """The filter in words a user reads ("Is a Company is set")."""
+        """The filter in words a user reads: field labels in the user's
+        language and operator words, e.g. ``Is a Company is set and (Country =
+        Belgium or Name contains "DJ")``. A condition it cannot word better
+        stays as written; a malformed domain is returned as written."""
         if not domain:
             return self.env._("All records")
-        return repr(domain)
+        try:
+            return self._domain_text(self.env[self.res_model], domain)
+        except DomainTextError:
+            return repr(domain)
+
+    def _domain_text(self, model, domain):
+        return domain_to_text(
+            domain,
+            functools.partial(self._domain_term_text, model),
+            and_word=self.env._("and"),
+            or_word=self.env._("or"),
+            not_word=self.env._("not"),
+        )
+
+    def _domain_term_text(self, model, term):
+        """One condition in words, or as written when it cannot say it."""
+        path, operator, value = term
+        if term in (TRUE_LEAF, FALSE_LEAF):
+            return (
+                self.env._("all records")
+                if term == TRUE_LEAF
+                else self.env._("no record")
+            )
+        chain = self._domain_field_chain(model, path)
+        if not chain or not isinstance(operator, str):
+            return self._domain_raw_term(term)
+        label = " > ".join(f._description_string(self.env) for f in chain)
+        try:
+            return self._domain_condition_text(label, chain[-1], operator, value)
+        except (AccessError, DomainTextError, TypeError, ValueError):
+            return self._domain_raw_term(term)
+
+    def _domain_raw_term(self, term):
+        path, operator, value = term
+        return f"{path} {operator} {value!r}"
+
+    def _domain_field_chain(self, model, path):
+        """The fields of ``country_id.name`` on ``model``, None if unknown."""
+        if not isinstance(path, str) or not path:
+            return None
+        chain = []
+        for position, name in enumerate(path.split(".")):
+            field = model._fields.get(name)
+            if field is None:
+                return None
+            chain.append(field)
+            if position < len(path.split(".")) - 1:
+                if field.type not in RELATIONAL:
+                    return None
+                model = self.env[field.comodel_name]
+        return chain
+
+    def _domain_condition_text(self, label, field, operator, value):
+        operator = operator.lower()
+        if operator in ("=", "!=") and (value is False or value is None):
+            operator, value = ("!=" if operator == "=" else "="), True
+            if field.type != "boolean":
+                field = None  # "set" means "has a value" for any field
+        if (
+            operator in ("=", "!=")
+            and value is True
+            and (field is None or field.type == "boolean")
+        ):
+            is_set = operator == "="
+            return (
+                self.env._("%(field)s is set", field=label)
+                if is_set
+                else self.env._("%(field)s is not set", field=label)
+            )
+        if operator in ("any", "not any"):
+            if not isinstance(value, list | tuple):
+                raise DomainTextError(value)
+            inner = self._domain_text(
+                self.env[field.comodel_name], value
+            ) or self.env._("all records")
+            return (
+                self.env._(
+                    "%(field)s matches (%(condition)s)", field=label, condition=inner
+                )
+                if operator == "any"
+                else self.env._(
+                    "%(field)s matches none of (%(condition)s)",
+                    field=label,
+                    condition=inner,
+                )
+            )
+        if operator in ("=like", "=ilike") and isinstance(value, str):
+            body = value[:-1]
+            if value.endswith("%") and "%" not in body and "_" not in body:
+                return self.env._(
+                    "%(field)s starts with %(value)s", field=label, value=f'"{body}"'
+                )
+        words = self._domain_operator_words()
+        if operator not in words:
+            raise DomainTextError(operator)
+        return self.env._(
+            "%(field)s %(operator)s %(value)s",
+            field=label,
+            operator=words[operator],
+            value=self._domain_value_text(field, value),
+        )
+
+    def _domain_operator_words(self):
+        return {
+            "=": "=",
+            "!=": "≠",
+            "<": "<",
+            ">": ">",
+            "<=": "≤",
+            ">=": "≥",
+            "like": self.env._("contains"),
+            "ilike": self.env._("contains"),
+            "not like": self.env._("does not contain"),
+            "not ilike": self.env._("does not contain"),
+            "=like": self.env._("matches"),
+            "=ilike": self.env._("matches"),
+            "in": self.env._("is in"),
+            "not in": self.env._("is not in"),
+            "child_of": self.env._("is or is under"),
+            "parent_of": self.env._("is or is above"),
+        }
+
+    def _domain_value_text(self, field, value):
+        """The value of a condition as a user reads it: names of related
+        records, selection labels, quoted texts, the first values of a list."""
+        values = list(value) if isinstance(value, list | tuple) else [value]
+        more = max(0, len(values) - SUMMARY_MAX_VALUES)
+        values = values[:SUMMARY_MAX_VALUES]
+        if field.type in RELATIONAL and all(
+            isinstance(v, int) and not isinstance(v, bool) for v in values
+        ):
+            related = (
+                self.env[field.comodel_name]
+                .with_context(active_test=False)
+                .browse(values)
+                .exists()
+            )
+            names = dict(zip(related.ids, related.mapped("display_name"), strict=True))
+            words = [names.get(v) or f"#{v}" for v in values]
+        elif field.type == "selection":
+            labels = dict(field._description_selection(self.env))
+            words = [str(labels.get(v, v)) for v in values]
+        else:
+            words = [self._domain_scalar_text(field, v) for v in values]
+        text = ", ".join(words)
+        if more:
+            text = self.env._("%(values)s and %(count)s more", values=text, count=more)
+        return text
+
+    def _domain_scalar_text(self, field, value):
+        if value is True:
+            return self.env._("yes")
+        if value is False or value is None:
+            return self.env._("not set")
+        if isinstance(value, str) and field.type not in ("date", "datetime"):
+            return f'"{value}"'
+        return str(value)

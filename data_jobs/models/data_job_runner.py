@@ -20,6 +20,7 @@ import time
 from collections import Counter
 
 import psycopg2
+from markupsafe import Markup, escape
 from psycopg2 import errorcodes
 
 from odoo import fields, models
@@ -306,7 +307,10 @@ class DataJob(models.Model):
         return type(exc).__module__.startswith("odoo.addons.data_jobs.io")
 
     def _notify_owner(self):
-        """Tell the owner the job ended: a chatter message and a pop-up."""
+        """Tell the owner the job ended: a chatter message (with a link to the
+        job and the file attached) and a pop-up whose buttons open the job or
+        download its file (the ``data_jobs.job_ended`` bus notification, shown
+        by static/src/job_notification)."""
         body = self.env._(
             "%(job)s ended: %(state)s.", job=self.name, state=self._state_label()
         )
@@ -314,19 +318,29 @@ class DataJob(models.Model):
             body += " " + self.error_message
         if self.output_file_id:
             body += " " + self.env._("File: %(name)s", name=self.output_file_id.name)
+        url = f"/odoo/action-data_jobs.data_job_action/{self.id}"
+        link = Markup('<a href="%s">%s</a>') % (url, self.name)
         self.sudo().message_post(  # posted by OdooBot so the owner is notified
-            body=body,
+            body=Markup(escape(body).replace(escape(self.name), link, 1)),
             author_id=self.env.ref("base.partner_root").id,
             partner_ids=self.user_id.partner_id.ids,
             attachment_ids=self.output_file_id.ids,
             subtype_xmlid="mail.mt_note",
         )
         self.user_id._bus_send(
-            "simple_notification",
+            "data_jobs.job_ended",
             {
+                "job_id": self.id,
+                "state": self.state,
                 "title": self.env._("Data job %(job)s", job=self.name),
                 "message": body,
-                "type": "danger" if self.state == "failed" else "success",
+                "type": {"failed": "danger", "cancelled": "warning"}.get(
+                    self.state, "success"
+                ),
                 "sticky": self.state == "failed",
+                "url": url,
+                "download_url": f"/web/content/{self.output_file_id.id}?download=true"
+                if self.output_file_id
+                else False,
             },
         )

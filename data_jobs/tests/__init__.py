@@ -11,3 +11,7 @@ from . import test_resources
 from . import test_import_sheets
 from . import test_templates
 from . import test_import_wizard
+from . import test_export_wizard
+from . import test_export_sheets
+from . import test_export_summary
+from . import test_export_notification

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import csv
 import io
+from contextlib import contextmanager
 
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
@@ -70,6 +71,14 @@ class DataJobCase(TransactionCase):
         }
         values.update(vals)
         return self.env["data.job"].with_user(user or self.user_a).create(values)
+
+    @contextmanager
+    def assertRefused(self, exception, pattern):
+        """Like assertRaisesRegex, but the refused work is rolled back (as
+        the request's transaction would be) so tests can check nothing stays."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), pattern)
 
     def _run(self, job):
         """Run a queued job's engine in this transaction, as the job's owner."""

@@ -1,1 +1,2 @@
+from . import data_job_export_wizard
 from . import data_job_import_wizard
