@@ -518,6 +518,14 @@ class DataJob(models.Model):
         """Refuse to queue a job that cannot run, with the reason."""
         self.ensure_one()
         if self.job_type == "export":
+            if not self.user_id.has_group("base.group_allow_export"):
+                raise UserError(
+                    self.env._(
+                        "%(user)s may not export data: Odoo's 'Access to export "
+                        "feature' right is needed, as for Odoo's own export.",
+                        user=self.user_id.name,
+                    )
+                )
             self._get_domain()
         elif not self.input_file_id:
             raise UserError(

@@ -38,7 +38,7 @@ class DataJob(models.Model):
     @api.model
     @api.returns("self", lambda job: job.id)
     def create_export(
-        self, model, domain, fields=None, file_format="csv", options=None
+        self, model, domain, fields=None, file_format="csv", options=None, template=None
     ):
         """Create and start an export job (its id over JSON-RPC/XML-RPC).
 
@@ -57,6 +57,7 @@ class DataJob(models.Model):
                 "field_names": list(fields or []),
                 "file_format": file_format,
                 "options": options or {},
+                "template_id": template.id if template else False,
             }
         )
         job._check_export_settings()

@@ -314,17 +314,30 @@ class DataJob(models.Model):
         body = self.env._(
             "%(job)s ended: %(state)s.", job=self.name, state=self._state_label()
         )
+        if self.job_type == "import" and self.processed_rows:
+            body += " " + self.env._(
+                "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, "
+                "%(skipped)s skipped, %(errors)s with errors.",
+                created=self.created_count,
+                updated=self.updated_count,
+                unchanged=self.unchanged_count,
+                skipped=self.skipped_count,
+                errors=self.error_count,
+            )
         if self.state == "failed":
             body += " " + self.error_message
-        if self.output_file_id:
-            body += " " + self.env._("File: %(name)s", name=self.output_file_id.name)
+        files = self.output_file_id | self.failed_file_id
+        if files:
+            body += " " + self.env._(
+                "File: %(name)s", name=", ".join(files.mapped("name"))
+            )
         url = f"/odoo/action-data_jobs.data_job_action/{self.id}"
         link = Markup('<a href="%s">%s</a>') % (url, self.name)
         self.sudo().message_post(  # posted by OdooBot so the owner is notified
             body=Markup(escape(body).replace(escape(self.name), link, 1)),
             author_id=self.env.ref("base.partner_root").id,
             partner_ids=self.user_id.partner_id.ids,
-            attachment_ids=self.output_file_id.ids,
+            attachment_ids=files.ids,
             subtype_xmlid="mail.mt_note",
         )
         self.user_id._bus_send(
@@ -339,8 +352,8 @@ class DataJob(models.Model):
                 ),
                 "sticky": self.state == "failed",
                 "url": url,
-                "download_url": f"/web/content/{self.output_file_id.id}?download=true"
-                if self.output_file_id
+                "download_url": f"/web/content/{files[:1].id}?download=true"
+                if files
                 else False,
             },
         )

@@ -267,6 +267,54 @@ class DataJobTemplate(models.Model):
         )
         return options
 
+    @api.model
+    def _values_from_options(self, direction, options):
+        """Template fields for a job's ``options`` (the inverse of
+        ``_options``); what belongs to one run (ids, dry run) is left out."""
+        fields_by_option = {option: name for name, option in OPTION_FIELDS.items()}
+        skip = EXPORT_ONLY if direction == "import" else IMPORT_ONLY
+        vals, extra = {}, {}
+        for option, value in (options or {}).items():
+            name = fields_by_option.get(option)
+            if option in ("ids", "dry_run"):
+                continue
+            if name and name not in skip:
+                vals[name] = value
+            elif option in ("mapping", "upsert_key"):
+                vals[option] = value
+            else:
+                extra[option] = value
+        vals["extra_options"] = extra or False
+        return vals
+
+    @api.model
+    def _create_from_wizard(self, direction, values):
+        """A template from a wizard's ``_template_values()``, opened to name it."""
+        model_label = self.env[values["res_model"]]._description
+        vals = dict(
+            self._values_from_options(direction, values.get("options")),
+            name=self.env._(
+                "%(model)s %(direction)s",
+                model=model_label,
+                direction=dict(self._fields["direction"].selection)[direction].lower(),
+            ),
+            direction=direction,
+            res_model=values["res_model"],
+            file_format=values.get("file_format") or "csv",
+        )
+        if direction == "export":
+            vals.update(domain=values.get("domain") or "[]")
+            vals.update(field_names=values.get("field_names") or False)
+        template = self.create(vals)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": template.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
     def _job_values(self, direction):
         self.ensure_one()
         if direction not in self._directions():
@@ -290,9 +338,15 @@ class DataJobTemplate(models.Model):
 
     def create_export_job(self):
         """Create and start an export with this template (returns the job)."""
-        job = self.env["data.job"].create(self._job_values("export"))
-        job.action_start()
-        return job
+        values = self._job_values("export")
+        return self.env["data.job"].create_export(
+            values["res_model"],
+            values["domain"],
+            values["field_names"],
+            values["file_format"],
+            values["options"],
+            template=self,
+        )
 
     def create_import_job(self, file_name, file_content, options=None):
         """Create and start an import of ``file_content`` (base64) with this

@@ -12,6 +12,8 @@ from odoo.addons.queue_job.job import Job
 from ..resources import registry
 
 RUNNER_LOGGER = "odoo.addons.data_jobs.models.data_job_runner"
+# internal users get Odoo's export right by default (base.default_user)
+USER_GROUPS = "data_jobs.group_data_job_user,base.group_allow_export"
 
 
 class DataJobCase(TransactionCase):
@@ -33,16 +35,12 @@ class DataJobCase(TransactionCase):
         )
         cls.company = cls.env.ref("base.main_company")
         cls.company_2 = cls.env["res.company"].create({"name": "Second Company"})
-        cls.user_a = new_test_user(
-            cls.env, "dj_user_a", "data_jobs.group_data_job_user", name="Alice Jobs"
-        )
-        cls.user_b = new_test_user(
-            cls.env, "dj_user_b", "data_jobs.group_data_job_user", name="Bob Jobs"
-        )
+        cls.user_a = new_test_user(cls.env, "dj_user_a", USER_GROUPS, name="Alice Jobs")
+        cls.user_b = new_test_user(cls.env, "dj_user_b", USER_GROUPS, name="Bob Jobs")
         cls.manager = new_test_user(
             cls.env,
             "dj_manager",
-            "data_jobs.group_data_job_manager",
+            "data_jobs.group_data_job_manager,base.group_allow_export",
             name="Maria Manager",
         )
         cls.tag = cls.env["res.partner.category"].create({"name": "DJ Tag"})

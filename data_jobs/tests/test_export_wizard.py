@@ -7,7 +7,7 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
-from .common import DataJobCase
+from .common import USER_GROUPS, DataJobCase
 
 
 @tagged("post_install", "-at_install")
@@ -164,14 +164,15 @@ class TestExportWizard(DataJobCase):
             job.field_names, ["name", "country_id/code", "email", "category_id/name"]
         )
 
-    def test_saved_lists_need_the_export_right(self):
-        """Odoo's saved export lists are readable with "Access to export
-        feature" only: without it the wizard simply does not offer them."""
+    def test_export_needs_the_export_right(self):
+        """Without Odoo's "Access to export feature" the wizard offers no
+        saved lists (unreadable) and its export is refused, as Odoo's is."""
+        self.user_b.groups_id -= self.env.ref("base.group_allow_export")
         form = self._form(user=self.user_b, default_res_model="res.partner")
         self.assertNotIn("export_list_id", form._view["fields"])
         form.file_format = "csv"
-        job, _action = self._export(form)
-        self.assertEqual(job.user_id, self.user_b)
+        with self.assertRaisesRegex(UserError, "may not export data"):
+            self._export(form)
 
     def test_opened_from_the_menu(self):
         """No context: the user picks a model among those they can read; no
@@ -259,7 +260,7 @@ class TestExportWizard(DataJobCase):
         user = new_test_user(
             self.env,
             "dj_companies",
-            "data_jobs.group_data_job_user",
+            USER_GROUPS,
             name="Carl Companies",
         )
         user.groups_id += group

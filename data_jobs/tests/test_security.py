@@ -1,10 +1,10 @@
 # Copyright 2026 data_jobs contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import RUNNER_LOGGER, DataJobCase
+from .common import RUNNER_LOGGER, USER_GROUPS, DataJobCase
 
 
 @tagged("post_install", "-at_install")
@@ -98,7 +98,7 @@ class TestSecurity(DataJobCase):
         user_c2 = new_test_user(
             self.env,
             "dj_c2",
-            "data_jobs.group_data_job_user",
+            USER_GROUPS,
             company_id=self.company_2.id,
             company_ids=[(6, 0, self.company_2.ids)],
         )
@@ -119,7 +119,7 @@ class TestSecurity(DataJobCase):
         user_c2 = new_test_user(
             self.env,
             "dj_c2_export",
-            "data_jobs.group_data_job_user",
+            USER_GROUPS,
             company_id=self.company_2.id,
             company_ids=[(6, 0, self.company_2.ids)],
         )
@@ -172,3 +172,15 @@ class TestSecurity(DataJobCase):
         self.assertIn("Login", header)
         self.assertIn("dj_user_b", row)
         self.assertFalse([h for h in header if "Password" in h or "Key" in h], header)
+
+
+@tagged("post_install", "-at_install")
+class TestExportRight(DataJobCase):
+    def test_export_needs_odoos_export_right(self):
+        """Without Odoo's 'Access to export feature', no export job starts."""
+        self.user_b.groups_id -= self.env.ref("base.group_allow_export")
+        with self.assertRaisesRegex(UserError, "may not export data"):
+            self._export_job(user=self.user_b).with_user(self.user_b).action_start()
+        job = self._export_job()
+        job.action_start()
+        self.assertEqual(job.state, "queued")

@@ -7,9 +7,9 @@ import csv
 import io
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .import_common import ImportCase
 
@@ -104,3 +104,40 @@ class TestTemplates(ImportCase):
         )
         self.assertEqual(len(messages), 3)
         self.assertIn(self.user_b.partner_id, template.message_partner_ids)
+
+    def test_wizards_save_and_offer_templates(self):
+        export = (
+            self.env["data.job.export.wizard"]
+            .with_user(self.user_a)
+            .create(
+                {
+                    "res_model": "res.partner",
+                    "domain": self.domain,
+                    "file_format": "csv",
+                    "delimiter": ";",
+                    "line_ids": [
+                        Command.create({"path": "name", "res_model": "res.partner"}),
+                        Command.create({"path": "ref", "res_model": "res.partner"}),
+                    ],
+                }
+            )
+        )
+        action = export.action_save_template()
+        template = self.env["data.job.template"].browse(action["res_id"])
+        self.assertEqual(template.direction, "export")
+        self.assertEqual(template.field_names, ["name", "ref"])
+        self.assertEqual((template.delimiter, template.domain), (";", self.domain))
+        form = Form(
+            self.env["data.job.export.wizard"]
+            .with_user(self.user_a)
+            .with_context(default_res_model="res.partner")
+        )
+        form.template_id = template
+        self.assertEqual(form.delimiter, ";")
+        self.assertEqual(len(form.line_ids), 2)
+        wizard = form.save()
+        wizard.action_export()
+        job = template.job_ids
+        self.assertEqual(len(job), 1)
+        self.assertEqual(job.field_names, ["name", "ref"])
+        self.assertEqual(job.options.get("delimiter"), ";")

@@ -44,6 +44,13 @@ class DataJobExportWizard(models.TransientModel):
         required=True,
         help="The records to export. Only the models you may read are listed.",
     )
+    template_id = fields.Many2one(
+        "data.job.template",
+        string="Template",
+        domain="[('res_model', '=', res_model), ('direction', 'in', ('export', "
+        "'both'))]",
+        help="Fill the filter, fields, format and options from a template.",
+    )
     domain = fields.Text(
         string="Filter",
         compute="_compute_domain",
@@ -235,6 +242,34 @@ class DataJobExportWizard(models.TransientModel):
             "options": self._export_options(),
         }
 
+    @api.onchange("template_id")
+    def _onchange_template_id(self):
+        """Fill the form from the template (the button reads the form)."""
+        template = self.template_id
+        if not template:
+            return
+        self.res_model = template.res_model
+        self.domain = template.domain or "[]"
+        self.file_format = template.file_format
+        for name in ("header", "delimiter", "encoding"):
+            if template[name]:
+                self[name] = template[name]
+        self.import_compatible = template.import_compatible
+        paths = list(template.field_names or [])
+        self.line_ids = [Command.clear()] + [
+            Command.create(
+                {"sequence": index, "res_model": template.res_model, "path": path}
+            )
+            for index, path in enumerate(map(to_selector_path, paths))
+        ]
+
+    def action_save_template(self):
+        """Keep these settings as a template, opened to name it."""
+        self.ensure_one()
+        return self.env["data.job.template"]._create_from_wizard(
+            "export", self._template_values()
+        )
+
     def action_export(self):
         """Create and queue the export job, then tell the user it runs."""
         self.ensure_one()
@@ -253,6 +288,7 @@ class DataJobExportWizard(models.TransientModel):
             values["field_names"],
             values["file_format"],
             options,
+            template=self.template_id or None,
         )
         return {
             "type": "ir.actions.client",

@@ -594,6 +594,13 @@ class DataJobImportWizard(models.TransientModel):
         if (template.thousands_separator or "") in separators:
             self.thousands_separator = separators[template.thousands_separator or ""]
 
+    def action_save_template(self):
+        """Keep these settings (mapping and match key included) as a template."""
+        self.ensure_one()
+        values = self._template_values()
+        values["file_format"] = self.file_type
+        return self.env["data.job.template"]._create_from_wizard("import", values)
+
     def _template_values(self):
         """What a saved template of this import stores and gives back: the
         model and the job options, column mapping included (not the file nor

@@ -25,6 +25,7 @@ class DemoCase(TransactionCase):
             cls.env,
             "djd_importer",
             "data_jobs.group_data_job_user,base.group_partner_manager,"
+            "base.group_allow_export,"
             "product.group_product_manager",
             name="Demo Importer",
         )

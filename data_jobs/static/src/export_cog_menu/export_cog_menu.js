@@ -15,6 +15,8 @@ import {user} from "@web/core/user";
 import {STATIC_ACTIONS_GROUP_NUMBER} from "@web/search/action_menus/action_menus";
 
 export const DATA_JOB_USER_GROUP = "data_jobs.group_data_job_user";
+// Odoo's own "Export" needs this right: exporting in background does too.
+export const EXPORT_GROUP = "base.group_allow_export";
 export const EXPORT_EVENT = "data-jobs:export-in-background";
 
 export class ExportInBackground extends Component {
@@ -34,7 +36,8 @@ export const exportInBackgroundItem = {
         env.config.viewType === "list" &&
         env.config.actionType === "ir.actions.act_window" &&
         Boolean(env.model?.root?.resModel) &&
-        (await user.hasGroup(DATA_JOB_USER_GROUP)),
+        (await user.hasGroup(DATA_JOB_USER_GROUP)) &&
+        (await user.hasGroup(EXPORT_GROUP)),
 };
 
 registry.category("cogMenu").add("data-jobs-export-menu", exportInBackgroundItem, {

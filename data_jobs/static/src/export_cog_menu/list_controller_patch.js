@@ -16,7 +16,7 @@ import {user} from "@web/core/user";
 import {useBus} from "@web/core/utils/hooks";
 import {patch} from "@web/core/utils/patch";
 import {ListController} from "@web/views/list/list_controller";
-import {DATA_JOB_USER_GROUP, EXPORT_EVENT} from "./export_cog_menu";
+import {DATA_JOB_USER_GROUP, EXPORT_EVENT, EXPORT_GROUP} from "./export_cog_menu";
 
 export const EXPORT_WIZARD_ACTION = "data_jobs.data_job_export_wizard_action";
 
@@ -25,7 +25,9 @@ patch(ListController.prototype, {
         super.setup(...arguments);
         this.dataJobsCanExport = false;
         onWillStart(async () => {
-            this.dataJobsCanExport = await user.hasGroup(DATA_JOB_USER_GROUP);
+            this.dataJobsCanExport =
+                (await user.hasGroup(DATA_JOB_USER_GROUP)) &&
+                (await user.hasGroup(EXPORT_GROUP));
         });
         useBus(this.env.searchModel, EXPORT_EVENT, () =>
             this.openDataJobsExportWizard()
