@@ -16,7 +16,42 @@ RUNNER_LOGGER = "odoo.addons.data_jobs.models.data_job_runner"
 USER_GROUPS = "data_jobs.group_data_job_user,base.group_allow_export"
 
 
-class DataJobCase(TransactionCase):
+class JobRunMixin:
+    """Run data jobs in a test: the engine directly, or the stored queue job
+    as queue_job's runner does. Other addons' tests (data_jobs_demo) use it."""
+
+    @classmethod
+    def _run(cls, job):
+        """Run a queued job's engine in this transaction, as the job's owner."""
+        list(job.with_user(job.user_id)._iter_run())
+        return job
+
+    def _csv_rows(self, job, delimiter=","):
+        text = job.sudo().output_file_id.raw.decode("utf-8-sig")
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+    def _perform_queue_job(self, job):
+        """Run the stored queue job with the steps of queue_job's runner
+        (load, start, perform as the stored user, done) but no final commit.
+
+        The registry's test mode gives the job (which allows commits) a test
+        cursor on this transaction, so its per-batch commits become savepoints.
+        """
+        self.env.flush_all()  # the job reads its record from its own cursor
+        self.registry.enter_test_mode(self.cr)
+        self.addCleanup(self.registry.leave_test_mode)
+        queue_job = Job.load(self.env, job.queue_job_uuid)
+        queue_job.set_started()
+        queue_job.store()
+        queue_job.perform()
+        self.env.flush_all()
+        queue_job.set_done()
+        queue_job.store()
+        self.env.invalidate_all()
+        return queue_job
+
+
+class DataJobCase(JobRunMixin, TransactionCase):
     """Users in two companies, partners to export, and helpers to run jobs."""
 
     @classmethod
@@ -78,34 +113,5 @@ class DataJobCase(TransactionCase):
             yield caught
         self.assertRegex(str(caught.exception), pattern)
 
-    def _run(self, job):
-        """Run a queued job's engine in this transaction, as the job's owner."""
-        list(job.with_user(job.user_id)._iter_run())
-        return job
-
-    def _csv_rows(self, job, delimiter=","):
-        text = job.sudo().output_file_id.raw.decode("utf-8-sig")
-        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-
     def _queue_job(self, job):
         return self.env["queue.job"].search([("uuid", "=", job.queue_job_uuid)])
-
-    def _perform_queue_job(self, job):
-        """Run the stored queue job with the steps of queue_job's runner
-        (load, start, perform as the stored user, done) but no final commit.
-
-        The registry's test mode gives the job (which allows commits) a test
-        cursor on this transaction, so its per-batch commits become savepoints.
-        """
-        self.env.flush_all()  # the job reads its record from its own cursor
-        self.registry.enter_test_mode(self.cr)
-        self.addCleanup(self.registry.leave_test_mode)
-        queue_job = Job.load(self.env, job.queue_job_uuid)
-        queue_job.set_started()
-        queue_job.store()
-        queue_job.perform()
-        self.env.flush_all()
-        queue_job.set_done()
-        queue_job.store()
-        self.env.invalidate_all()
-        return queue_job

@@ -9,12 +9,12 @@ from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 from odoo.tools import file_open
 
-from odoo.addons.queue_job.job import Job
+from odoo.addons.data_jobs.tests.common import JobRunMixin
 
 SAMPLES = "data_jobs_demo/static/samples/"
 
 
-class DemoCase(TransactionCase):
+class DemoCase(JobRunMixin, TransactionCase):
     """A user who may import partners and products, and helpers to run jobs."""
 
     @classmethod
@@ -29,29 +29,6 @@ class DemoCase(TransactionCase):
             "product.group_product_manager",
             name="Demo Importer",
         )
-
-    @classmethod
-    def _run(cls, job):
-        """Run a queued job's engine in this transaction, as its owner."""
-        list(job.with_user(job.user_id)._iter_run())
-        return job
-
-    def _perform_queue_job(self, job):
-        """Run the stored queue job as queue_job's runner does (load, perform
-        as the stored user), its per-batch commits turned into savepoints by
-        the registry's test mode."""
-        self.env.flush_all()
-        self.registry.enter_test_mode(self.cr)
-        self.addCleanup(self.registry.leave_test_mode)
-        queue_job = Job.load(self.env, job.queue_job_uuid)
-        queue_job.set_started()
-        queue_job.store()
-        queue_job.perform()
-        self.env.flush_all()
-        queue_job.set_done()
-        queue_job.store()
-        self.env.invalidate_all()
-        return queue_job
 
     def _import(self, model, file_name, content, options=None):
         """An import through the API, as the demo user, run here."""
