@@ -219,12 +219,11 @@ class DataJob(models.Model):
     def _selection_summary(self, options):
         if not options["ids"]:
             return []
+        count = f"{len(options['ids']):,}"
         return [
             (
                 self.env._("Selection"),
-                self.env._(
-                    "%(count)s selected records", count=f"{len(options['ids']):,}"
-                ),
+                self.env._("%(count)s selected records", count=count),
             )
         ]
 
@@ -325,8 +324,9 @@ class DataJob(models.Model):
         if operator in ("=like", "=ilike") and isinstance(value, str):
             body = value[:-1]
             if value.endswith("%") and "%" not in body and "_" not in body:
+                quoted = f'"{body}"'
                 return self.env._(
-                    "%(field)s starts with %(value)s", field=label, value=f'"{body}"'
+                    "%(field)s starts with %(value)s", field=label, value=quoted
                 )
         words = self._domain_operator_words()
         if operator not in words:

@@ -187,14 +187,15 @@ class DataJobTemplate(models.Model):
     def _inverse_json_texts(self):
         for template in self:
             for name in JSON_FIELDS:
-                text = (template[f"{name}_text"] or "").strip()
+                text_field = template._fields[f"{name}_text"]
+                text = (template[text_field.name] or "").strip()
                 try:
                     template[name] = json.loads(text) if text else False
                 except ValueError as exc:
                     raise ValidationError(
                         self.env._(
                             "%(field)s is not valid JSON: %(error)s",
-                            field=template._fields[f"{name}_text"].string,
+                            field=text_field.string,
                             error=exc,
                         )
                     ) from exc

@@ -86,14 +86,14 @@ class ImportPlan:
         if self.options["create_missing"]:
             missing = [f for f in required if not self.match.column_for(f.name)]
             if missing:
+                names = ", ".join(
+                    f"'{f._description_string(self.env)}' ({f.name})" for f in missing
+                )
                 raise UserError(
                     self.env._(
                         "The file has no column for the required field(s) %(fields)s "
                         "of %(model)s, so no record could be created.",
-                        fields=", ".join(
-                            f"'{f._description_string(self.env)}' ({f.name})"
-                            for f in missing
-                        ),
+                        fields=names,
                         model=self.resource.records._description,
                     )
                 )
@@ -120,16 +120,16 @@ class ImportPlan:
     def column_logs(self):
         logs = []
         if self.match.unmapped:
+            columns = "; ".join(
+                f"'{header}' ({reason})" for header, reason in self.match.unmapped
+            )
             logs.append(
                 self._log(
                     "warning",
                     self.env._(
                         "These columns were ignored: %(columns)s. Map them to a "
                         "field with the mapping option, or remove them.",
-                        columns="; ".join(
-                            f"'{header}' ({reason})"
-                            for header, reason in self.match.unmapped
-                        ),
+                        columns=columns,
                     ),
                 )
             )

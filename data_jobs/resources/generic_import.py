@@ -185,10 +185,11 @@ class ImportMixin:
         """``child_ids/name``: a column of the lines, as Odoo's import reads
         header + lines files; the sub-path is checked by the lines' resource."""
         if not sub_parts:
+            example = f"{field.name}/name"
             return None, self.env._(
                 "one2many fields are imported as lines: name a field of the "
                 "lines, e.g. %(example)s",
-                example=f"{field.name}/name",
+                example=example,
             )
         lines = self.line_resource(field)
         column, reason = lines._column_for(index, header, "/".join(sub_parts))

@@ -472,14 +472,15 @@ class DataJobImportWizard(models.TransientModel):
                 f for f in resource.required_fields() if not match.column_for(f.name)
             ]
             if missing:
+                names = ", ".join(
+                    f"'{f._description_string(self.env)}'" for f in missing
+                )
                 errors.append(
                     self.env._(
                         "No column fills the required field(s) %(fields)s, so no "
                         "record could be created: map a column to them or untick "
                         "'Create New Records'.",
-                        fields=", ".join(
-                            f"'{f._description_string(self.env)}'" for f in missing
-                        ),
+                        fields=names,
                     )
                 )
         for line in self.line_ids.sorted("sequence"):
