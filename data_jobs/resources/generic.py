@@ -53,6 +53,7 @@ class GenericResource(ImportMixin):
         self._chains = {}  # path -> fields, resolved once and not on every batch
         check_columns(type(self).__name__, self.records, self.columns)
         self._by_path = {c.path: c for c in self.columns}
+        self._labels = {}  # selection field -> {value: label}, once per run
 
     # ------------------------------------------------------------------ fields
     def is_sensitive(self, field):
@@ -176,21 +177,50 @@ class GenericResource(ImportMixin):
 
     # ------------------------------------------------------------------- rows
     def export_rows(self, records, paths, import_compatible=False):
-        """One list of values per record, aligned with ``paths``."""
+        """One list of values per record, aligned with ``paths``.
+
+        Built column by column: a path's value depends only on its first
+        field's value, so what follows a relation (a country's name, tags'
+        names) is computed once per distinct value in the batch, not per row.
+        """
         chains = [self.resolve_path(path) for path in paths]
         xmlids = self._xmlids(records, chains) if import_compatible else {}
-        formats = [
-            getattr(self._by_path.get(path), "export_format", None) for path in paths
-        ]
-        for record in records:
-            row = [
+        columns = []
+        for path, chain in zip(paths, chains, strict=True):
+            values = self.export_column(records, chain, import_compatible, xmlids)
+            fmt = getattr(self._by_path.get(path), "export_format", None)
+            if fmt is not None:
+                values = [fmt(r, v) for r, v in zip(records, values, strict=True)]
+            columns.append(values)
+        return map(list, zip(*columns, strict=True))
+
+    def export_column(self, records, chain, import_compatible=False, xmlids=None):
+        """The values of one field path for all ``records``, in their order."""
+        first = chain[0]
+        if first.name == "id" and len(chain) == 1 and import_compatible:
+            return [xmlids.get((records._name, id_)) for id_ in records._ids]
+        if (
+            type(self).export_value is not GenericResource.export_value
+            or type(self).format_value is not GenericResource.format_value
+        ):  # a custom resource's hooks see every record
+            return [
                 self.export_value(record, chain, import_compatible, xmlids)
-                for chain in chains
+                for record in records
             ]
-            yield [
-                value if fmt is None else fmt(record, value)
-                for fmt, value in zip(formats, row, strict=True)
+        raw_values = _cached_values(records, first)
+        if len(chain) == 1 and first.type not in RELATIONAL:
+            return [
+                self.plain_value(records, first, raw, import_compatible)
+                for raw in raw_values
             ]
+        column, by_raw = [], {}
+        for index, raw in enumerate(raw_values):
+            if raw not in by_raw:
+                by_raw[raw] = self.export_value(
+                    records[index], chain, import_compatible, xmlids
+                )
+            column.append(by_raw[raw])
+        return column
 
     def export_value(self, record, chain, import_compatible=False, xmlids=None):
         """The value of one field path on one record, typed for the writers."""
@@ -221,7 +251,10 @@ class GenericResource(ImportMixin):
 
     def format_value(self, record, field, import_compatible=False):
         """One stored value made plain: labels, user timezone, None for empty."""
-        value = record[field.name]
+        return self.plain_value(record, field, record[field.name], import_compatible)
+
+    def plain_value(self, records, field, value, import_compatible=False):
+        """``value`` of ``field`` made plain (``records`` give the timezone)."""
         if field.type == "boolean":
             return bool(value)
         if field.type in ("integer", "float", "monetary"):
@@ -229,9 +262,13 @@ class GenericResource(ImportMixin):
         if value is False or value is None:
             return None
         if field.type == "datetime":
-            return fields.Datetime.context_timestamp(record, value).replace(tzinfo=None)
+            return fields.Datetime.context_timestamp(records, value).replace(
+                tzinfo=None
+            )
         if field.type == "selection" and not import_compatible:
-            return dict(field._description_selection(self.env)).get(value, value)
+            if field not in self._labels:
+                self._labels[field] = dict(field._description_selection(self.env))
+            return self._labels[field].get(value, value)
         return value
 
     def _xmlids(self, records, chains):
@@ -280,3 +317,15 @@ class GenericResource(ImportMixin):
         for xmlid in created:
             result[(xmlid.model, xmlid.res_id)] = f"__export__.{xmlid.name}"
         return result
+
+
+def _cached_values(records, field):
+    """The cached values of ``field`` for ``records`` (ids for a many2one,
+    id tuples for x2many), read from the database where missing."""
+    cache = records.env.cache
+    values = list(cache.get_until_miss(records, field))
+    while len(values) < len(records):
+        rest = records[len(values) :]
+        field.__get__(rest[0])  # fetches the missing records with their batch
+        values += cache.get_until_miss(rest, field)
+    return values

@@ -172,3 +172,12 @@ def test_start_sheet_goes_on_with_other_columns():
         ("Saleable", "bad parent"),
     ]
     assert list(book["Products"].values) == [("default_code",), ("P-1",), ("P-2",)]
+
+
+def test_text_that_looks_like_rich_string_xml_is_written_as_text():
+    values = ["<r>broken & </r>", "<r><t>injected</t></r>", " <r>x</r> "]
+    book = export([Column("name", "Name")], [(v,) for v in values])
+    assert [row[0] for row in book.active.iter_rows(min_row=2, values_only=True)] == [
+        *values[:2],
+        " <r>x</r> ",
+    ]

@@ -10,6 +10,7 @@ import datetime
 import itertools
 import math
 import re
+from xml.sax.saxutils import escape
 
 import xlsxwriter
 
@@ -150,7 +151,7 @@ class ExcelWriter(BaseWriter):
                     f"{len(text)} characters, Excel cells hold at most "
                     f"{EXCEL_MAX_STRING}.",
                 )
-            sheet.write_string(row, col, text)
+            sheet.write_string(row, col, _safe_inline(text))
 
     def _text(self, text):
         return neutralise(text) if self.escape_formulas else text
@@ -182,6 +183,16 @@ class ExcelWriter(BaseWriter):
             self._new_sheet()
         self._finish_sheet()
         self.workbook.close()
+
+
+def _safe_inline(text):
+    """XlsxWriter's constant-memory mode writes text that starts with ``<r>``
+    and ends with ``</r>`` as raw XML (a rich string): user data such as
+    ``<r>a & b</r>`` would corrupt the file or inject XML. Such text is given
+    as an escaped rich string of one run, which shows it exactly as it is."""
+    if text.startswith("<r>") and text.endswith("</r>"):
+        return f'<r><t xml:space="preserve">{escape(text)}</t></r>'
+    return text
 
 
 def _display_length(value):
