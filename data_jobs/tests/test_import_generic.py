@@ -222,3 +222,35 @@ class TestImportGeneric(ImportCase):
         self.assertEqual(
             resource.column_label(match.columns[0]), "Contact / Country / External ID"
         )
+
+    def test_required_many2one_valid_invalid_and_empty(self):
+        holder = self.partners[0]
+        content = self._csv(
+            [
+                ["acc_number", "partner_id"],
+                ["BE68539007547034", holder.name],
+                ["BE71096123456769", "Nobody Known"],
+                ["BE62510007547061", ""],
+            ]
+        )
+        job = self._run(
+            self.env["data.job"]
+            .with_user(self.user_a)
+            .create_import(
+                "res.partner.bank",
+                "accounts.csv",
+                base64.b64encode(content).decode(),
+            )
+        )
+        self.assertEqual((job.created_count, job.error_count), (1, 2))
+        errors = {
+            row: (column, message) for row, column, _v, message in self._errors(job)
+        }
+        self.assertEqual(errors[3][0], "partner_id")
+        self.assertIn("No Contact matches 'Nobody Known'", errors[3][1])
+        self.assertEqual(errors[4][0], "partner_id")
+        self.assertIn("is required but empty", errors[4][1])
+        account = self.env["res.partner.bank"].search(
+            [("acc_number", "=", "BE68539007547034")]
+        )
+        self.assertEqual(account.partner_id, holder)
