@@ -45,7 +45,8 @@ class ConversionError(ValueError):
     """A cell value that does not fit the field; ``str()`` is the user's reason."""
 
 
-def _is_blank(value) -> bool:
+def is_blank(value) -> bool:
+    """An empty cell: None, or text of only spaces."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 
@@ -124,7 +125,7 @@ def _parse_datetime(value, date_format, with_time):
 
 def to_date(value, date_format=None) -> datetime.date | None:
     """A date from a date/datetime, ISO or ``date_format`` text, or Excel serial."""
-    if _is_blank(value):
+    if is_blank(value):
         return None
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value
@@ -133,7 +134,7 @@ def to_date(value, date_format=None) -> datetime.date | None:
 
 def to_datetime(value, date_format=None) -> datetime.datetime | None:
     """A datetime; date-only values give midnight, explicit offsets give UTC-aware."""
-    if _is_blank(value):
+    if is_blank(value):
         return None
     result = _parse_datetime(value, date_format, with_time=True)
     if result.tzinfo is not None:  # aware (in UTC) so callers do not localize it
@@ -183,7 +184,7 @@ def _group_marks(thousands_separator):
 
 def to_float(value, decimal_separator=".", thousands_separator="") -> float | None:
     """A float from a number or text such as '1 234,56' (with ',' and ' ')."""
-    if _is_blank(value):
+    if is_blank(value):
         return None
     number = float(_parse_number(value, decimal_separator, thousands_separator))
     if math.isinf(number):
@@ -193,7 +194,7 @@ def to_float(value, decimal_separator=".", thousands_separator="") -> float | No
 
 def to_int(value, decimal_separator=".", thousands_separator="") -> int | None:
     """An int from a whole number, even written '12.0'; exact for big integers."""
-    if _is_blank(value):
+    if is_blank(value):
         return None
     number = _parse_number(value, decimal_separator, thousands_separator)
     if number != number.to_integral_value():
@@ -204,7 +205,7 @@ def to_int(value, decimal_separator=".", thousands_separator="") -> int | None:
 
 def to_bool(value) -> bool | None:
     """True/false from yes/no words (English and a few languages), 1/0, x, bools."""
-    if _is_blank(value):
+    if is_blank(value):
         return None
     if isinstance(value, bool):
         return value
@@ -228,7 +229,7 @@ def cell_text(value) -> str:
 
 def to_selection(value, selection) -> str | None:
     """The key of ``selection`` ((key, label) pairs) matching a key, then a label."""
-    if _is_blank(value):
+    if is_blank(value):
         return None
     text = cell_text(value)
     for key, _label in selection:
@@ -250,7 +251,7 @@ def to_selection(value, selection) -> str | None:
 
 def split_many(value, separator=",") -> list[str]:
     """Split a many2many/one2many cell into stripped, non-empty names."""
-    if _is_blank(value):
+    if is_blank(value):
         return []
     parts = cell_text(value).split(separator)
     return [part.strip() for part in parts if part.strip()]

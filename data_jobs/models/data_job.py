@@ -312,15 +312,21 @@ class DataJob(models.Model):
             job._get_domain()
 
     def _get_domain(self):
-        """The export domain as a list, checked against the model.
+        """The export domain as a list, checked against the model."""
+        self.ensure_one()
+        return self._parse_domain(self.domain, self.res_model, self.user_id)
+
+    @api.model
+    def _parse_domain(self, text, res_model, user):
+        """``text`` (a domain as Odoo writes it) as a list, checked against
+        ``res_model`` as ``user``; templates check theirs the same way.
 
         Raises ValidationError naming what is wrong: the syntax or the field.
         """
-        self.ensure_one()
-        text = (self.domain or "").strip() or "[]"
+        text = (text or "").strip() or "[]"
         try:
             domain = safe_eval(
-                text, {"uid": self.user_id.id, "context_today": fields.Date.today}
+                text, {"uid": user.id, "context_today": fields.Date.today}
             )
         except Exception as exc:  # safe_eval raises many kinds for bad syntax
             raise ValidationError(
@@ -336,16 +342,16 @@ class DataJob(models.Model):
                     "The filter %(domain)s must be a list of conditions.", domain=text
                 )
             )
-        if self.res_model in self.env:
+        if res_model in self.env:
             try:
-                self.env[self.res_model].with_user(self.user_id)._search(list(domain))
+                self.env[res_model].with_user(user)._search(list(domain))
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValidationError(
                     self.env._(
                         "The filter %(domain)s cannot be used on %(model)s: "
                         "%(error)s",
                         domain=text,
-                        model=self.res_model,
+                        model=res_model,
                         error=exc,
                     )
                 ) from exc

@@ -24,11 +24,12 @@ from odoo import api, models
 from odoo.exceptions import UserError
 from odoo.service.model import _as_validation_error
 
+from ..io.convert import is_blank
 from ..io.options import with_defaults
 from ..io.readers import READERS, ReaderError, open_reader
 from ..resources import get_resource
 from .data_job_export import MIMETYPES
-from .import_plan import ImportPlan
+from .import_plan import ImportPlan, plain_cell
 from .import_results import LogSink, ResultFiles
 
 IMPORT_CONTEXT = {
@@ -234,7 +235,7 @@ class DataJob(models.Model):
             try:
                 with open_reader(fileobj, self.input_file_name, options) as reader:
                     match = resource.import_columns(reader.headers, options["mapping"])
-                    rows = [_jsonable_list(v) for _n, v in islice(reader, limit)]
+                    rows = [list(map(plain_cell, v)) for _n, v in islice(reader, limit)]
                     detected = dict(reader.detected)
                     headers = list(reader.headers)
             except ReaderError as exc:
@@ -414,7 +415,7 @@ def _records(reader, match):
     head_indexes = [c.index for c in match.columns if not c.lines]
     current = None
     for row_number, cells in reader:
-        if current is not None and all(_blank(cells[i]) for i in head_indexes):
+        if current is not None and all(is_blank(cells[i]) for i in head_indexes):
             current[2].append((row_number, cells))
             continue
         if current is not None:
@@ -424,19 +425,8 @@ def _records(reader, match):
         yield current
 
 
-def _blank(value):
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def _count(reader):
     try:
         return reader.count_rows()
     except ReaderError as exc:
         raise UserError(str(exc)) from exc
-
-
-def _jsonable_list(values):
-    return [
-        v if v is None or isinstance(v, str | int | float | bool) else str(v)
-        for v in values
-    ]

@@ -223,24 +223,24 @@ class DataJob(models.Model):
     # ------------------------------------------------------------------ endings
     def _finish(self):
         self._set_state("finish", end_date=fields.Datetime.now())
-        self._notify_owner()
-        self._tell_template()
-        self._commit()
+        self._ended()
 
-    def _tell_template(self):
-        """A template's scheduled export ended: its followers hear of it."""
+    def _ended(self):
+        """Every ending: the owner is told, the template's followers too (for a
+        scheduled export), and the outcome is committed."""
+        self._notify_owner()
         if self.template_id:
             # sudo: the owner may only read the template; posting on it and
             # rotating its old files is the template's own housekeeping.
             self.template_id.sudo()._after_job(self.sudo())
+        self._commit()
 
     def _stop_cancelled(self):
         self.with_context(data_job_set_state=True).write(
             {"end_date": fields.Datetime.now()}
         )
         self._log("info", self._stopped_message())
-        self._notify_owner()
-        self._commit()
+        self._ended()
 
     def _stopped_message(self):
         """What a cancelled run leaves behind; engines refine it."""
@@ -264,9 +264,7 @@ class DataJob(models.Model):
     def _end_failed(self, message):
         self._set_state("fail", end_date=fields.Datetime.now(), error_message=message)
         self._log("error", message)
-        self._notify_owner()
-        self._tell_template()
-        self._commit()
+        self._ended()
 
     def _fail_interrupted(self):
         self._end_failed(

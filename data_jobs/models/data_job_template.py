@@ -235,6 +235,17 @@ class DataJobTemplate(models.Model):
                 except OptionError as exc:
                     raise ValidationError(str(exc)) from exc
 
+    def _get_domain(self):
+        self.ensure_one()
+        return self.env["data.job"]._parse_domain(
+            self.domain, self.res_model, self.user_id
+        )
+
+    @api.constrains("domain", "res_model", "direction")
+    def _check_domain(self):
+        for template in self.filtered(lambda t: t.direction != "import"):
+            template._get_domain()
+
     @api.constrains("interval_number", "keep_files")
     def _check_schedule(self):
         for template in self:
@@ -412,7 +423,7 @@ class DataJobTemplate(models.Model):
         buffer = io.BytesIO()
         writer = make_writer(file_format, buffer, columns, options)
         if with_rows and paths:
-            domain = self.env["data.job"].new({"domain": self.domain})._get_domain()
+            domain = self._get_domain()
             records = self.env[self.res_model].search(domain, limit=SAMPLE_ROWS)
             writer.write_rows(
                 resource.export_rows(records, paths, self.import_compatible)

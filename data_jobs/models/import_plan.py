@@ -84,7 +84,7 @@ class ImportPlan:
         the whole file (when rows may be created), an empty cell for its row."""
         required = self.resource.required_fields()
         if self.options["create_missing"]:
-            missing = [f for f in required if not self.match.column_for(f.name)]
+            missing = self.resource.unfilled_required(self.match)
             if missing:
                 names = ", ".join(
                     f"'{f._description_string(self.env)}' ({f.name})" for f in missing
@@ -349,7 +349,10 @@ class ImportPlan:
     def row_logs(self):
         logs = []
         for row in self.last_batch:
-            data = jsonable(dict(zip(self.headers, row.cells, strict=False)))
+            data = row.errors and {
+                str(header): plain_cell(cell)
+                for header, cell in zip(self.headers, row.cells, strict=False)
+            }
             for column, value, message in row.errors:
                 logs.append(
                     self._log("error", message, row.row_number, column, value, data)
@@ -365,9 +368,10 @@ class ImportPlan:
         return logs
 
 
-def jsonable(data):
-    """Cell values a Json field can hold (dates become text)."""
-    return {
-        str(k): v if v is None or isinstance(v, str | int | float | bool) else str(v)
-        for k, v in data.items()
-    }
+def plain_cell(value):
+    """A cell as JSON holds it (dates and the like become text)."""
+    return (
+        value
+        if value is None or isinstance(value, str | int | float | bool)
+        else str(value)
+    )

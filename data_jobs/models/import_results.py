@@ -98,7 +98,10 @@ class ResultFiles:
         self._write(self.failed, failed)
         if self.success is not None:
             done = [r for r in batch if r.action in ("created", "updated")]
-            xmlids = self._xmlids([r.record_id for r in done])
+            resource = self.plan.resource
+            xmlids = resource.external_ids(
+                resource.records.browse([r.record_id for r in done])
+            )
             self._write(
                 self.success,
                 [
@@ -119,28 +122,6 @@ class ResultFiles:
             except WriterError as exc:
                 raise UserError(str(exc)) from exc
             target["rows"] += len(rows)
-
-    def _xmlids(self, ids):
-        if not ids:
-            return {}
-        # sudo: users cannot read ir.model.data; these are the external ids of
-        # records the user has just created or updated.
-        rows = (
-            self.job.env["ir.model.data"]
-            .sudo()
-            .search_fetch(
-                [
-                    ("model", "=", self.plan.resource.model_name),
-                    ("res_id", "in", ids),
-                ],
-                ["module", "name", "res_id"],
-                order="id",
-            )
-        )
-        result = {}
-        for row in rows:
-            result.setdefault(row.res_id, f"{row.module}.{row.name}")
-        return result
 
     def close(self):
         targets = {"failed_file_id": self.failed, "success_file_id": self.success}

@@ -53,7 +53,7 @@ class GenericResource(ImportMixin):
         self._chains = {}  # path -> fields, resolved once and not on every batch
         check_columns(type(self).__name__, self.records, self.columns)
         self._by_path = {c.path: c for c in self.columns}
-        self._labels = {}  # selection field -> {value: label}, once per run
+        self._selections = {}  # selection field -> {value: label}
 
     # ------------------------------------------------------------------ fields
     def is_sensitive(self, field):
@@ -132,6 +132,13 @@ class GenericResource(ImportMixin):
                     )
                 model = self.env[field.comodel_name]
         return chain
+
+    def selection(self, field):
+        """A selection field's ``{value: label}`` in the user's language,
+        computed once per run: exports and imports ask for it per cell."""
+        if field not in self._selections:
+            self._selections[field] = dict(field._description_selection(self.env))
+        return self._selections[field]
 
     def make_writer(self, file_format, fileobj, columns, options, meta):
         """The file writer of an export; a resource may return its own (a PDF
@@ -266,9 +273,7 @@ class GenericResource(ImportMixin):
                 tzinfo=None
             )
         if field.type == "selection" and not import_compatible:
-            if field not in self._labels:
-                self._labels[field] = dict(field._description_selection(self.env))
-            return self._labels[field].get(value, value)
+            return self.selection(field).get(value, value)
         return value
 
     def _xmlids(self, records, chains):
@@ -288,20 +293,34 @@ class GenericResource(ImportMixin):
             result.update(self._ensure_xmlids(group))
         return result
 
+    def external_ids(self, records):
+        """``{id: "module.name"}``: the existing (oldest) external id of each
+        record that has one."""
+        if not records:
+            return {}
+        # sudo: users can neither read nor write ir.model.data
+        rows = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search_fetch(
+                [("model", "=", records._name), ("res_id", "in", records.ids)],
+                ["module", "name", "res_id"],
+                order="id",
+            )
+        )
+        result = {}
+        for row in rows:
+            result.setdefault(row.res_id, f"{row.module}.{row.name}")
+        return result
+
     def _ensure_xmlids(self, records):
         if not records:
             return {}
         data = self.env["ir.model.data"].sudo()  # users cannot write external ids
-        existing = data.search_read(
-            [("model", "=", records._name), ("res_id", "in", records.ids)],
-            ["module", "name", "res_id"],
-            order="id",
-        )
-        result = {}
-        for row in existing:
-            result.setdefault(
-                (records._name, row["res_id"]), f"{row['module']}.{row['name']}"
-            )
+        result = {
+            (records._name, res_id): xmlid
+            for res_id, xmlid in self.external_ids(records).items()
+        }
         missing = [r for r in records if (records._name, r.id) not in result]
         created = data.create(
             [

@@ -33,10 +33,6 @@ from .import_columns import (
 BLANK = object()  # an empty cell: left out on create, cleared on update
 
 
-def _blank(value):
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 SKIP_ROW = object()  # a fallback asked to skip the row
 
 
@@ -267,6 +263,11 @@ class ImportMixin:
             return f"{label} / {sub}"
         return label
 
+    def unfilled_required(self, match):
+        """Required fields (without default) that no column of ``match`` fills:
+        with them, no record of the file could be created."""
+        return [f for f in self.required_fields() if not match.column_for(f.name)]
+
     def required_fields(self):
         """Fields a new record cannot go without (required, no default)."""
         delegated = set(self.records._inherits.values())  # made by create()
@@ -346,7 +347,7 @@ class ImportMixin:
                 line_rows = [
                     (number, cells, [])
                     for number, cells in row.lines
-                    if any(not _blank(cells[i]) for i in indexes)
+                    if any(not convert.is_blank(cells[i]) for i in indexes)
                 ]
                 if not line_rows:
                     continue
@@ -371,7 +372,7 @@ class ImportMixin:
     def convert_cell(self, column, value, options):
         """The cell as the field's Python value; BLANK when empty; a list of
         keys for relational columns. Raises ConversionError."""
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if convert.is_blank(value):
             return BLANK
         if isinstance(value, str) and value[:1] == "'" and is_dangerous(value[1:]):
             value = value[1:]  # protected by an export: read back as it was
@@ -398,7 +399,7 @@ class ImportMixin:
         if kind == "datetime":
             return self._to_utc(convert.to_datetime(value, options["date_format"]))
         if kind == "selection":
-            return convert.to_selection(value, field._description_selection(self.env))
+            return convert.to_selection(value, self.selection(field).items())
         text = convert.cell_text(value) if not isinstance(value, str) else value
         if isinstance(value, datetime.date):
             text = value.isoformat()

@@ -468,9 +468,7 @@ class DataJobImportWizard(models.TransientModel):
                 )
             )
         if self.create_missing:
-            missing = [
-                f for f in resource.required_fields() if not match.column_for(f.name)
-            ]
+            missing = resource.unfilled_required(match)
             if missing:
                 names = ", ".join(
                     f"'{f._description_string(self.env)}'" for f in missing

@@ -53,10 +53,6 @@ MONEY = re.compile(
 )
 
 
-def _blank(value):
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def parse_money(env, value, options):
     """``(amount, ISO code or None)`` from 12.5, "12.50", "12.50 EUR" or
     "EUR 12.50", read with the job's decimal and thousands separators."""
@@ -152,7 +148,7 @@ class ProductTemplateResource(GenericResource):
     def convert_cell(self, column, value, options):
         """Category paths with or without spaces; a sales price may name the
         company's currency."""
-        if column.field is not None and not _blank(value):
+        if column.field is not None and not convert.is_blank(value):
             name = column.field.name
             if name == "categ_id" and column.subfield == "complete_name":
                 return [CATEGORY_SEPARATOR.join(split_path(convert.cell_text(value)))]
@@ -234,7 +230,7 @@ class VendorLineResource(GenericResource):
 
     def convert_cell(self, column, value, options):
         if column.field is not None and column.field.name == "price":
-            if not _blank(value):
+            if not convert.is_blank(value):
                 return parse_money(self.env, value, options)[0]
         return super().convert_cell(column, value, options)
 

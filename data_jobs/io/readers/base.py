@@ -5,6 +5,8 @@ spreadsheet shows them; this class turns them into data rows aligned with the
 header, so CSV and XLSX behave the same way for the import engine.
 """
 
+from ..convert import is_blank
+
 
 class ReaderError(Exception):
     """A problem with the file the user can understand and fix (no traceback)."""
@@ -95,9 +97,7 @@ class BaseReader:
 
 def is_empty_row(cells) -> bool:
     """A row whose cells are all empty or whitespace."""
-    return all(
-        cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells
-    )
+    return all(is_blank(cell) for cell in cells)
 
 
 def _header_text(cell) -> str:
