@@ -1,3 +1,4 @@
+from . import data_job_owner_mixin
 from . import data_job
 from . import data_job_log
 from . import data_job_runner

@@ -5,13 +5,18 @@
 The run itself (the batch loop, failure capture) lives in data_job_runner.py
 and the engines in data_job_export.py / data_job_import.py; this file owns the
 fields and the state machine. ``_set_state`` is the only writer of ``state``.
+
+What the engine and the runner own (state, counters, dates, result files,
+queue links) is written only through ``_engine_write``, whose context carries
+``ENGINE_WRITE``: an object, so no client can send it (queue_job's
+``EDIT_SENTINEL`` pattern); every other write of those fields is refused.
 """
 
 import json
 import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
 from ..io.options import OptionError, validate_options
@@ -40,6 +45,10 @@ TRANSITIONS = {
     "retry": (("failed",), "queued"),
 }
 
+# The key of the engine's context; its value must be this very object.
+ENGINE_WRITE = object()
+ENGINE_CONTEXT_KEY = "data_job_engine_write"
+
 COUNTERS = (
     "total_rows",
     "processed_rows",
@@ -50,12 +59,46 @@ COUNTERS = (
     "error_count",
     "warning_count",
 )
+# Written by the engine and the runner only (see ``_engine_write``).
+ENGINE_FIELDS = frozenset(
+    {
+        "state",
+        *COUNTERS,
+        "progress",
+        "model_id",
+        "model_name",
+        "start_date",
+        "end_date",
+        "error_message",
+        "output_file_id",
+        "failed_file_id",
+        "success_file_id",
+        "record_ids",
+        "queue_job_uuid",
+        "queue_job_id",
+        "scheduled",
+    }
+)
+# Settings a user may change only while the job is not queued or running.
+LOCKED_WHILE_BUSY = frozenset(
+    {
+        "res_model",
+        "job_type",
+        "domain",
+        "field_names",
+        "file_format",
+        "options",
+        "input_file_id",
+        "template_id",
+    }
+)
+FILE_FIELDS = ("input_file_id", "output_file_id", "failed_file_id", "success_file_id")
 
 
 class DataJob(models.Model):
     _name = "data.job"
     _description = "Data Job"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "data.job.owner.mixin"]
     _order = "id desc"
 
     name = fields.Char(
@@ -176,7 +219,10 @@ class DataJob(models.Model):
     input_file_id = fields.Many2one(
         "ir.attachment", string="Input File", copy=False, ondelete="set null"
     )
-    input_file_name = fields.Char(related="input_file_id.name", string="Input Name")
+    # compute_sudo=False: a file's name is read with the reader's own rights
+    input_file_name = fields.Char(
+        related="input_file_id.name", string="Input Name", compute_sudo=False
+    )
     output_file_id = fields.Many2one(
         "ir.attachment",
         string="Output File",
@@ -184,7 +230,9 @@ class DataJob(models.Model):
         copy=False,
         ondelete="set null",
     )
-    output_file_name = fields.Char(related="output_file_id.name", string="Output Name")
+    output_file_name = fields.Char(
+        related="output_file_id.name", string="Output Name", compute_sudo=False
+    )
     failed_file_id = fields.Many2one(
         "ir.attachment",
         string="Failed Rows",
@@ -194,7 +242,9 @@ class DataJob(models.Model):
         help="The rows that were not imported, with an import_error column: fix "
         "them and import this file again.",
     )
-    failed_file_name = fields.Char(related="failed_file_id.name", string="Failed Name")
+    failed_file_name = fields.Char(
+        related="failed_file_id.name", string="Failed Name", compute_sudo=False
+    )
     success_file_id = fields.Many2one(
         "ir.attachment",
         string="Imported Rows",
@@ -204,7 +254,7 @@ class DataJob(models.Model):
         help="Row number, record id, external id and action of each imported row.",
     )
     success_file_name = fields.Char(
-        related="success_file_id.name", string="Imported Name"
+        related="success_file_id.name", string="Imported Name", compute_sudo=False
     )
     record_ids = fields.Text(
         string="Imported Records",
@@ -220,6 +270,12 @@ class DataJob(models.Model):
         ondelete="set null",
         index="btree_not_null",
         copy=True,
+    )
+    scheduled = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Created by its template's schedule: the template's followers are "
+        "told when it ends and its file counts for the template's file rotation.",
     )
 
     def _register_hook(self):
@@ -360,34 +416,32 @@ class DataJob(models.Model):
     # ---------------------------------------------------------------------- crud
     @api.model_create_multi
     def create(self, vals_list):
+        if not self._is_engine_write():
+            for vals in vals_list:
+                self._check_user_values(vals)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("data.job") or "/"
-            if "state" in vals and not self.env.context.get("data_job_set_state"):
-                vals.pop("state")
-        return super().create(vals_list)
+        # defaults sent in the context (default_state=...) are values too
+        context = {
+            key: value
+            for key, value in self.env.context.items()
+            if not (key.startswith("default_") and key[8:] in ENGINE_FIELDS)
+        }
+        return super(DataJob, self.with_context(context)).create(vals_list)
 
     def write(self, vals):
-        if "state" in vals and not self.env.context.get("data_job_set_state"):
-            raise UserError(
-                self.env._(
-                    "A job's state changes only through its buttons "
-                    "(Start, Cancel, Retry, Reset to Draft)."
+        if not self._is_engine_write():
+            self._check_user_values(vals)
+            if "template_id" in vals and self.filtered(lambda j: j.state != "draft"):
+                raise UserError(
+                    self.env._(
+                        "The template of a job that has started cannot be changed."
+                    )
                 )
-            )
-        locked = {
-            "res_model",
-            "job_type",
-            "domain",
-            "field_names",
-            "file_format",
-            "options",
-            "input_file_id",
-            "template_id",
-        } & set(vals)
-        if locked and not self.env.context.get("data_job_set_state"):
+            locked = LOCKED_WHILE_BUSY & set(vals)
             busy = self.filtered(lambda j: j.state in ("queued", "running"))
-            if busy:
+            if locked and busy:
                 raise UserError(
                     self.env._(
                         "%(job)s is %(state)s: cancel it before changing "
@@ -397,6 +451,56 @@ class DataJob(models.Model):
                     )
                 )
         return super().write(vals)
+
+    def _is_engine_write(self):
+        return self.env.context.get(ENGINE_CONTEXT_KEY) is ENGINE_WRITE
+
+    def _engine_write(self, vals):
+        """Write what the engine and the runner own (state, counters, result
+        files, queue links): the only path to those fields."""
+        return self.with_context(**{ENGINE_CONTEXT_KEY: ENGINE_WRITE}).write(vals)
+
+    def _check_user_values(self, vals):
+        """Refuse, in values a user sends, what only the engine writes, and
+        links to records the user may not use."""
+        owned = sorted(ENGINE_FIELDS & set(vals))
+        if "state" in owned:
+            raise AccessError(
+                self.env._(
+                    "A job's state changes only through its buttons "
+                    "(Start, Cancel, Retry, Reset to Draft)."
+                )
+            )
+        if owned:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of a data job is set by Data Jobs itself and cannot "
+                    "be written.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in owned
+                    ),
+                )
+            )
+        if vals.get("template_id"):
+            template = self.env["data.job.template"].browse(vals["template_id"])
+            template.check_access("read")
+            models_ = {vals["res_model"]} if vals.get("res_model") else set(
+                self.mapped("res_model")
+            )
+            if models_ and models_ != {template.res_model}:
+                raise UserError(
+                    self.env._(
+                        "The template %(template)s is for %(model)s.",
+                        template=template.display_name,
+                        model=template.res_model,
+                    )
+                )
+        if vals.get("input_file_id"):
+            # the file is read as the job's owner: it must be one they may read
+            self.env["ir.attachment"].browse(vals["input_file_id"]).check_access(
+                "read"
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_busy(self):
@@ -448,11 +552,11 @@ class DataJob(models.Model):
         """Apply ``action`` (a key of TRANSITIONS): the only writer of state."""
         self._check_transition(action)
         vals["state"] = TRANSITIONS[action][1]
-        return self.with_context(data_job_set_state=True).write(vals)
+        return self._engine_write(vals)
 
     def _reset_results(self):
         """Forget a previous run: counters, messages, logs and output file."""
-        files = self.output_file_id | self.failed_file_id | self.success_file_id
+        files = self._own_files(FILE_FIELDS[1:])
         self.log_ids.sudo().unlink()  # logs are read-only for users; the job owns them
         vals = dict.fromkeys(COUNTERS, 0)
         vals.update(
@@ -465,8 +569,19 @@ class DataJob(models.Model):
             record_ids=False,
             queue_job_uuid=False,
         )
-        self.with_context(data_job_set_state=True).write(vals)
+        self._engine_write(vals)
         files.unlink()
+
+    def _own_files(self, field_names=FILE_FIELDS):
+        """The attachments in ``field_names`` that belong to these jobs (the
+        files the framework made for them, or their uploaded input): the only
+        ones the framework deletes."""
+        files = self.env["ir.attachment"]
+        for name in field_names:
+            files |= self[name]
+        return files.filtered(
+            lambda a: a.res_model == self._name and a.res_id in self.ids
+        )
 
     def action_start(self):
         """Queue the job: it will run in the background as its owner."""
@@ -567,8 +682,9 @@ class DataJob(models.Model):
                 [("uuid", "=", job.uuid)], limit=1
             )
         )
-        self.with_context(data_job_set_state=True).write({"queue_job_uuid": job.uuid})
-        self.sudo().queue_job_id = queue_job
+        self._engine_write({"queue_job_uuid": job.uuid})
+        # sudo: queue_job_id is readable by queue managers only
+        self.sudo()._engine_write({"queue_job_id": queue_job.id})
 
     def _queue_job(self):
         """The queue.job record of this job (sudo: users cannot read the queue)."""
@@ -622,8 +738,11 @@ class DataJob(models.Model):
         }
 
     def _log_many(self, vals_list):
-        """Create log lines in one go: the single path job messages take."""
-        return self.env["data.job.log"].create(vals_list)
+        """Create log lines in one go: the single path job messages take.
+
+        sudo: users may read the logs of their jobs but not create any (the
+        log is the engine's account of a run); these lines come from it."""
+        return self.env["data.job.log"].sudo().create(vals_list)
 
     # ----------------------------------------------------------------- buttons
     def _open_action(self):
@@ -741,12 +860,7 @@ class DataJob(models.Model):
                 ("write_date", "<", limit),
             ]
         )
-        files = (
-            old.input_file_id
-            | old.output_file_id
-            | old.failed_file_id
-            | old.success_file_id
-        )
+        files = old._own_files()
         count = len(old)
         old.unlink()
         files.exists().unlink()

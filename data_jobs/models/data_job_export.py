@@ -154,7 +154,7 @@ class DataJob(models.Model):
                     "res_id": self.id,
                 },
             )
-        self.with_context(data_job_set_state=True).output_file_id = attachment
+        self._engine_write({"output_file_id": attachment.id})
 
     def _export_record_batches(self, records, domain, options):
         """Batches of records: an id cursor, or the ordered ids when sorted."""

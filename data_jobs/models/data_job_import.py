@@ -95,14 +95,17 @@ class DataJob(models.Model):
 
     def _check_not_duplicate(self):
         """Refuse a second import of the same file into the same model while
-        the first is still waiting or running."""
-        checksum = self.input_file_id.sudo().checksum
+        the owner's first one is still waiting or running (a double click).
+
+        Only the owner's own jobs count: another user's jobs are neither
+        searched nor named."""
+        checksum = self.input_file_id.checksum
         if not checksum:
             return
-        # sudo: the first job may be another user's; only its reference shows.
-        other = self.sudo().search(
+        other = self.search(
             [
                 ("id", "!=", self.id),
+                ("user_id", "=", self.user_id.id),
                 ("job_type", "=", "import"),
                 ("res_model", "=", self.res_model),
                 ("state", "in", ("queued", "running")),
@@ -113,13 +116,11 @@ class DataJob(models.Model):
         if other:
             raise UserError(
                 self.env._(
-                    "This file is already being imported into %(model)s by "
-                    "%(job)s (%(state)s, requested by %(user)s). Wait for it to "
-                    "finish or cancel it first.",
+                    "You are already importing this file into %(model)s with "
+                    "%(job)s (%(state)s). Wait for it to finish or cancel it first.",
                     model=self.model_name or self.res_model,
                     job=other.name,
                     state=other._state_label(),
-                    user=other.user_id.name,
                 )
             )
 
@@ -171,7 +172,7 @@ class DataJob(models.Model):
                 sink.add([self._log_vals("info", self._dry_run_summary())])
             sink.flush()
             record_ids = " ".join(map(str, main.record_ids)) if main and kept else ""
-            self.with_context(data_job_set_state=True).write(
+            self._engine_write(
                 {
                     "warning_count": self.warning_count + sink.take_warnings(),
                     "record_ids": record_ids or False,
@@ -303,7 +304,7 @@ class DataJob(models.Model):
             )
             tmp.close()
         if vals:
-            self.with_context(data_job_set_state=True).write(
+            self._engine_write(
                 {k: v.id for k, v in vals.items()}
             )
 

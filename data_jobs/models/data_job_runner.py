@@ -62,6 +62,19 @@ class DataJob(models.Model):
         if job.state != "queued":
             _logger.info("%s is %s: nothing to run", job.name, job.state)
             return
+        if job.env.su or job.env.user != job.user_id:
+            # queue_job runs the job as the user who queued it: the owner.
+            # Anything else (sudo, another user) would widen or narrow the
+            # owner's rights, so the job does not run at all.
+            job._end_failed(
+                self.env._(
+                    "%(job)s runs only as its owner %(owner)s, never as another "
+                    "user or the superuser: it was not run.",
+                    job=job.name,
+                    owner=job.user_id.name,
+                )
+            )
+            return
         job._set_state("run", start_date=fields.Datetime.now(), end_date=False)
         job._commit()
         atomic = job._runs_atomically()
@@ -163,7 +176,7 @@ class DataJob(models.Model):
             self.env.invalidate_all()
         # A new transaction (after commit/rollback) sees the published progress:
         # absolute counters, not increments.
-        self.with_context(data_job_set_state=True).write(
+        self._engine_write(
             {name: totals.get(name, 0) for name in COUNTERS}
         )
 
@@ -207,7 +220,7 @@ class DataJob(models.Model):
         try:
             with self.env.registry.cursor() as cr:
                 job = self.with_env(self.env(cr=cr))
-                job.with_context(data_job_set_state=True).write(
+                job._engine_write(
                     {n: totals.get(n, 0) for n in COUNTERS if n in totals}
                 )
         except psycopg2.OperationalError as err:
@@ -218,7 +231,7 @@ class DataJob(models.Model):
     def _add_counts(self, counts):
         vals = {name: self[name] + value for name, value in counts.items() if value}
         if vals:
-            self.with_context(data_job_set_state=True).write(vals)
+            self._engine_write(vals)
 
     # ------------------------------------------------------------------ endings
     def _finish(self):
@@ -229,14 +242,15 @@ class DataJob(models.Model):
         """Every ending: the owner is told, the template's followers too (for a
         scheduled export), and the outcome is committed."""
         self._notify_owner()
-        if self.template_id:
-            # sudo: the owner may only read the template; posting on it and
-            # rotating its old files is the template's own housekeeping.
+        if self.scheduled and self.template_id:
+            # sudo: the owner may only read the template; posting a link on it
+            # and rotating the files of its own scheduled jobs is the
+            # template's housekeeping (see _after_job: no file is shared).
             self.template_id.sudo()._after_job(self.sudo())
         self._commit()
 
     def _stop_cancelled(self):
-        self.with_context(data_job_set_state=True).write(
+        self._engine_write(
             {"end_date": fields.Datetime.now()}
         )
         self._log("info", self._stopped_message())

@@ -11,8 +11,10 @@ import json
 
 from dateutil.relativedelta import relativedelta
 
+from markupsafe import Markup, escape
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..io.options import ENCODINGS, SPECS, OptionError, validate_options
 from ..io.values import Column
@@ -55,7 +57,7 @@ JSON_FIELDS = ("field_names", "mapping", "upsert_key", "extra_options")
 class DataJobTemplate(models.Model):
     _name = "data.job.template"
     _description = "Data Job Template"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "data.job.owner.mixin"]
     _order = "res_model, name"
 
     name = fields.Char(required=True, tracking=True)
@@ -137,8 +139,9 @@ class DataJobTemplate(models.Model):
     )
     send_email = fields.Boolean(
         string="E-mail the File",
-        help="Followers receive each scheduled file by e-mail (otherwise an "
-        "internal note).",
+        help="Followers are told by e-mail of each scheduled run (otherwise by an "
+        "internal note). They receive a link to the job, never the file: only the "
+        "owner, as whom the export runs, receives the file.",
     )
     field_names_text = fields.Text(
         string="Fields (JSON)",
@@ -433,27 +436,42 @@ class DataJobTemplate(models.Model):
         name = f"{self.res_model.replace('.', '_')}_{suffix}.{file_format}"
         return name, buffer.getvalue(), file_format
 
-    def _download(self, with_rows):
+    def _sample_download(self, with_rows):
+        """``(name, content, mimetype)`` of the empty or sample file, built
+        now with the current user's rights; nothing is stored.
+
+        A sample holds records, so it needs what an export needs: Odoo's
+        export right and read access to the model."""
+        self.ensure_one()
+        self.check_access("read")
+        if with_rows:
+            if not self.env.user.has_group("base.group_allow_export"):
+                raise AccessError(
+                    self.env._(
+                        "A sample holds records: Odoo's 'Access to export feature' "
+                        "right is needed to download it, as for an export."
+                    )
+                )
+            self.env[self.res_model].check_access("read")
         name, content, file_format = self._sample_file(with_rows)
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": name,
-                "raw": content,
-                "mimetype": MIMETYPES[file_format],
-                "res_model": self._name,
-                "res_id": self.id,
-            }
-        )
+        return name, content, MIMETYPES[file_format]
+
+    def _download(self, with_rows):
+        # checked here so that a refusal shows as a message, not as an HTTP error
+        self._sample_download(with_rows)
+        kind = "sample" if with_rows else "empty"
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": f"/data_jobs/template/{self.id}/{kind}",
             "target": "self",
         }
 
     def action_download_empty(self):
+        """An empty file with the columns of this template."""
         return self._download(with_rows=False)
 
     def action_download_sample(self):
+        """A file with the columns and a few records (needs the export right)."""
         return self._download(with_rows=True)
 
     # -------------------------------------------------------------- schedule
@@ -469,12 +487,24 @@ class DataJobTemplate(models.Model):
             ]
         )
         for template in due:
+            refusal = template._schedule_owner_refusal()
+            if refusal:
+                template.schedule_active = False
+                template.message_post(
+                    body=self.env._(
+                        "The scheduled export could not start: %(error)s The "
+                        "schedule was switched off.",
+                        error=refusal,
+                    )
+                )
+                continue
             owner = template.with_user(template.user_id).with_company(
                 template.company_id
             )
             try:
                 with self.env.cr.savepoint():
-                    owner.create_export_job()
+                    job = owner.create_export_job()
+                    job._engine_write({"scheduled": True})
             except (UserError, ValidationError) as exc:
                 template.message_post(
                     body=self.env._(
@@ -485,6 +515,50 @@ class DataJobTemplate(models.Model):
             template.next_run = template._next_run_after(now)
         return True
 
+    def _schedule_owner_refusal(self):
+        """Why the owner cannot run this schedule, or None.
+
+        The schedule runs as its owner, so the owner must be a real user who
+        still holds what an export needs; the ownership guard already keeps
+        the superuser out, this also catches users who lost their rights."""
+        self.ensure_one()
+        owner = self.user_id
+        if owner._is_superuser() or owner._is_public():
+            return self.env._(
+                "%(user)s is not a real user: exports never run as the superuser.",
+                user=owner.name,
+            )
+        if not owner.active or owner.share:
+            return self.env._(
+                "its owner %(user)s is no longer an active internal user.",
+                user=owner.name,
+            )
+        if not owner.has_group("data_jobs.group_data_job_user"):
+            return self.env._(
+                "its owner %(user)s may no longer run data jobs.", user=owner.name
+            )
+        if not owner.has_group("base.group_allow_export"):
+            return self.env._(
+                "its owner %(user)s no longer has Odoo's 'Access to export feature' "
+                "right.",
+                user=owner.name,
+            )
+        if self.company_id not in owner.company_ids:
+            return self.env._(
+                "its owner %(user)s no longer belongs to %(company)s.",
+                user=owner.name,
+                company=self.company_id.name,
+            )
+        if self.res_model not in self.env or not self.env[self.res_model].with_user(
+            owner
+        ).has_access("read"):
+            return self.env._(
+                "its owner %(user)s may not read %(model)s.",
+                user=owner.name,
+                model=self.res_model,
+            )
+        return None
+
     def _next_run_after(self, now):
         step = relativedelta(**{self.interval_type: self.interval_number})
         run = self.next_run or now
@@ -493,32 +567,41 @@ class DataJobTemplate(models.Model):
         return run
 
     def _after_job(self, job):
-        """A scheduled export ended: tell the followers, keep the last files."""
+        """A scheduled export ended: tell the followers, keep the last files.
+
+        Followers get a link to the job, which they may or may not be allowed
+        to open; never the file, which holds what only the owner may read."""
         self.ensure_one()
-        if job.job_type != "export" or not self.schedule_active:
+        if job.job_type != "export" or not job.scheduled:
             return
-        body = self.env._(
+        url = f"/odoo/action-data_jobs.data_job_action/{job.id}"
+        text = self.env._(
             "Scheduled export %(job)s: %(state)s.",
             job=job.name,
             state=job._state_label(),
         )
+        link = Markup('<a href="%s">%s</a>') % (url, job.name)
+        body = Markup(escape(text).replace(escape(job.name), link, 1))
         self.message_post(
             body=body,
-            attachment_ids=job.output_file_id.ids,
             subtype_xmlid="mail.mt_comment" if self.send_email else "mail.mt_note",
         )
         self._rotate_files()
 
     def _rotate_files(self):
-        """Keep the files of the last ``keep_files`` exports of this template."""
+        """Keep the files of the last ``keep_files`` scheduled exports of this
+        template; delete only files the framework made for those jobs."""
         if not self.keep_files:
             return
+        # sudo: the scheduled jobs of this template are its owner's, and the
+        # rotation runs at the end of one of them; only their own files go.
         jobs = (
             self.env["data.job"]
             .sudo()
             .search(
                 [
                     ("template_id", "=", self.id),
+                    ("scheduled", "=", True),
                     ("job_type", "=", "export"),
                     ("output_file_id", "!=", False),
                 ],
@@ -526,20 +609,8 @@ class DataJobTemplate(models.Model):
             )
         )
         old = jobs[self.keep_files :]
-        files = old.output_file_id
-        old.with_context(data_job_set_state=True).write({"output_file_id": False})
-        # the chatter copies of old files go too: keeping them would defeat the limit
-        files |= (
-            self.env["ir.attachment"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "=", self.id),
-                    ("checksum", "in", files.mapped("checksum")),
-                ]
-            )
-        )
+        files = old._own_files(["output_file_id"])
+        old._engine_write({"output_file_id": False})
         files.unlink()
 
 

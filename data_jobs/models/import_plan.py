@@ -261,7 +261,86 @@ class ImportPlan:
                 self._check_required(row)
                 if not row.errors:
                     creates.append(row)
+        creates = self._check_own_xmlids(creates)
         return creates, updates
+
+    def _check_own_xmlids(self, creates):
+        """The rows of ``creates`` whose own external id (the file's ``id``
+        column) may be given to the new record, as Odoo's ``load()`` decides:
+        an id that already names a record of another model, or a record of
+        this model that this import will not update (hidden from the user by
+        a record rule or a company, or not matched by the upsert key) is the
+        row's error, and ``ir.model.data`` is left alone. Only an id that is
+        new, or that names a deleted record of this model, is (re)used."""
+        wanted = {}
+        for row in creates:
+            if row.own_xmlid:
+                wanted.setdefault(tuple(row.own_xmlid.split(".", 1)), []).append(row)
+        if not wanted:
+            return creates
+        # sudo: reading which records these external ids name; nothing of
+        # those records is read and nothing is written here
+        rows = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search_fetch(
+                [("name", "in", list({name for _module, name in wanted}))],
+                ["module", "name", "model", "res_id"],
+            )
+        )
+        model = self.resource.records
+        for data in rows:
+            for row in wanted.get((data.module, data.name), ()):
+                message = self._xmlid_conflict(model, data)
+                if message:
+                    row.error(self._own_id_header(), row.own_xmlid, message)
+        seen = {}
+        for row in creates:
+            if row.own_xmlid and not row.errors:
+                first = seen.setdefault(row.own_xmlid, row.row_number)
+                if first != row.row_number:
+                    row.error(
+                        self._own_id_header(),
+                        row.own_xmlid,
+                        self.env._(
+                            "The same external id is already on row %(row)s of "
+                            "the file.",
+                            row=first,
+                        ),
+                    )
+        return [row for row in creates if not row.errors]
+
+    def _xmlid_conflict(self, model, data):
+        """Why the external id ``data`` (an ir.model.data row) cannot name a
+        new record of ``model``, or None."""
+        if data.model != model._name:
+            label = (
+                self.env[data.model]._description
+                if data.model in self.env
+                else data.model
+            )
+            return self.env._(
+                "This external id already names a record of another model "
+                "(%(other)s), not a %(model)s: it cannot be used here.",
+                other=label,
+                model=model._description,
+            )
+        # sudo: only whether the record still exists (deleted records' ids
+        # may be reused, as load() does); nothing of it is read
+        if not model.sudo().with_context(active_test=False).browse(
+            data.res_id
+        ).exists():
+            return None
+        return self.env._(
+            "This external id already names an existing %(model)s that this "
+            "import may not change (you cannot access it, or it is not matched "
+            "by the upsert key): it cannot be given to a new record.",
+            model=model._description,
+        )
+
+    def _own_id_header(self):
+        column = self.match.column_for(OWN_ID)
+        return column.header if column else False
 
     def _key_header(self):
         headers = [self.match.column_for(k).header for k in self.key]
@@ -336,7 +415,9 @@ class ImportPlan:
             if row.own_xmlid:
                 xmlids.append({"xml_id": row.own_xmlid, "record": record})
         if xmlids:
-            # users cannot write ir.model.data; the ids name records just created
+            # sudo: users cannot write ir.model.data. These ids were checked
+            # by _check_own_xmlids: new, or left by a deleted record of this
+            # model, so no other record's external id moves.
             self.env["ir.model.data"].sudo()._update_xmlids(xmlids)
         updated = records
         for row, record, vals in changes:

@@ -141,10 +141,12 @@ class TestDataJobRun(DataJobCase):
         self.assertEqual((job.file_format, job.state), ("json", "queued"))
 
     def test_unreadable_input_fails_clearly(self):
-        attachment = self.env["ir.attachment"].create(
-            {"name": "partners.pdf", "raw": b"%PDF-1.4"}
+        attachment = (
+            self.env["ir.attachment"]
+            .with_user(self.user_a)
+            .create({"name": "partners.pdf", "raw": b"%PDF-1.4"})
         )
-        job = self.env["data.job"].create(
+        job = self.env["data.job"].with_user(self.user_a).create(
             {
                 "job_type": "import",
                 "res_model": "res.partner",

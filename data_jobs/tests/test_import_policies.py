@@ -180,10 +180,20 @@ class TestImportPolicies(ImportCase):
                 "res.partner", "twice.csv", base64.b64encode(content).decode()
             )
         )
-        with self.assertRaisesRegex(UserError, first.name):
-            self.env["data.job"].with_user(self.user_b).create_import(
-                "res.partner", "copy.csv", base64.b64encode(content).decode()
+        with (
+            self.assertRaisesRegex(UserError, first.name),
+            self.env.cr.savepoint(),
+        ):
+            self.env["data.job"].with_user(self.user_a).create_import(
+                "res.partner", "again.csv", base64.b64encode(content).decode()
             )
+        # another user's job is neither an obstacle nor named (issue 9, #6)
+        other = (
+            self.env["data.job"]
+            .with_user(self.user_b)
+            .create_import("res.partner", "copy.csv", base64.b64encode(content).decode())
+        )
+        self.assertEqual(other.state, "queued")
 
     def test_encodings_and_delimiters_are_detected(self):
         name = "Imp Žluťoučký Ärger"

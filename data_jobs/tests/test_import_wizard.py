@@ -205,7 +205,7 @@ class TestImportWizard(ImportCase):
         jobs = self.env["data.job"].search_count([])
         # the savepoint stands for the request's rollback of the refused call
         with (
-            self.assertRaisesRegex(UserError, "already being imported"),
+            self.assertRaisesRegex(UserError, "already importing this file"),
             self.env.cr.savepoint(),
         ):
             wizard.action_start()

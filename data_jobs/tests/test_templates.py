@@ -64,7 +64,7 @@ class TestTemplates(ImportCase):
         self.assertEqual(len(rows), 4)
         self.assertTrue(rows[1][1].startswith("DJ Partner"))
         action = template.action_download_sample()
-        self.assertIn("/web/content/", action["url"])
+        self.assertEqual(action["url"], f"/data_jobs/template/{template.id}/sample")
 
     def test_bad_settings_are_refused(self):
         with self.assertRaisesRegex(ValidationError, "Unknown option 'batchsize'"):
