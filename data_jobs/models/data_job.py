@@ -498,9 +498,9 @@ class DataJob(models.Model):
                 )
         if vals.get("input_file_id"):
             # the file is read as the job's owner: it must be one they may read
-            self.env["ir.attachment"].browse(vals["input_file_id"]).check_access(
-                "read"
-            )
+            # (ir.attachment's own check: the record it is attached to, or its
+            # creator for a file attached to nothing)
+            self.env["ir.attachment"].browse(vals["input_file_id"]).check("read")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_busy(self):
