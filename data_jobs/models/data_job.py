@@ -428,7 +428,9 @@ class DataJob(models.Model):
             for key, value in self.env.context.items()
             if not (key.startswith("default_") and key[8:] in ENGINE_FIELDS)
         }
-        return super(DataJob, self.with_context(context)).create(vals_list)
+        # the whole context is replaced on purpose: the keys left out must go
+        jobs = self.with_context(context)  # pylint: disable=context-overridden
+        return super(DataJob, jobs).create(vals_list)
 
     def write(self, vals):
         if not self._is_engine_write():
@@ -485,8 +487,10 @@ class DataJob(models.Model):
         if vals.get("template_id"):
             template = self.env["data.job.template"].browse(vals["template_id"])
             template.check_access("read")
-            models_ = {vals["res_model"]} if vals.get("res_model") else set(
-                self.mapped("res_model")
+            models_ = (
+                {vals["res_model"]}
+                if vals.get("res_model")
+                else set(self.mapped("res_model"))
             )
             if models_ and models_ != {template.res_model}:
                 raise UserError(
@@ -841,6 +845,7 @@ class DataJob(models.Model):
     @api.model
     def _cron_delete_old_jobs(self):
         """Delete finished jobs (and their files) past the retention period."""
+        # sudo: system parameters are readable by administrators only
         days = int(
             self.env["ir.config_parameter"]
             .sudo()

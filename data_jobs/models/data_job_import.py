@@ -304,9 +304,7 @@ class DataJob(models.Model):
             )
             tmp.close()
         if vals:
-            self._engine_write(
-                {k: v.id for k, v in vals.items()}
-            )
+            self._engine_write({k: v.id for k, v in vals.items()})
 
     # -------------------------------------------------- runner's questions
     def _runs_atomically(self):

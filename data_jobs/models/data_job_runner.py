@@ -176,9 +176,7 @@ class DataJob(models.Model):
             self.env.invalidate_all()
         # A new transaction (after commit/rollback) sees the published progress:
         # absolute counters, not increments.
-        self._engine_write(
-            {name: totals.get(name, 0) for name in COUNTERS}
-        )
+        self._engine_write({name: totals.get(name, 0) for name in COUNTERS})
 
     # ------------------------------------------------------------ transactions
     def _after_batch(self, counts, totals, atomic):
@@ -250,9 +248,7 @@ class DataJob(models.Model):
         self._commit()
 
     def _stop_cancelled(self):
-        self._engine_write(
-            {"end_date": fields.Datetime.now()}
-        )
+        self._engine_write({"end_date": fields.Datetime.now()})
         self._log("info", self._stopped_message())
         self._ended()
 

@@ -10,7 +10,6 @@ import io
 import json
 
 from dateutil.relativedelta import relativedelta
-
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models

@@ -327,9 +327,12 @@ class ImportPlan:
             )
         # sudo: only whether the record still exists (deleted records' ids
         # may be reused, as load() does); nothing of it is read
-        if not model.sudo().with_context(active_test=False).browse(
-            data.res_id
-        ).exists():
+        if (
+            not model.sudo()
+            .with_context(active_test=False)
+            .browse(data.res_id)
+            .exists()
+        ):
             return None
         return self.env._(
             "This external id already names an existing %(model)s that this "

@@ -64,7 +64,9 @@ class TestCrons(DataJobCase):
         job.action_start()
         self._run(job)
         self.assertEqual(job.state, "done")
-        job._engine_write({"end_date": fields.Datetime.now() - timedelta(days=days_ago)})
+        job._engine_write(
+            {"end_date": fields.Datetime.now() - timedelta(days=days_ago)}
+        )
         return job
 
     def test_vacuum_deletes_old_jobs_and_files(self):

@@ -146,12 +146,16 @@ class TestDataJobRun(DataJobCase):
             .with_user(self.user_a)
             .create({"name": "partners.pdf", "raw": b"%PDF-1.4"})
         )
-        job = self.env["data.job"].with_user(self.user_a).create(
-            {
-                "job_type": "import",
-                "res_model": "res.partner",
-                "input_file_id": attachment.id,
-            }
+        job = (
+            self.env["data.job"]
+            .with_user(self.user_a)
+            .create(
+                {
+                    "job_type": "import",
+                    "res_model": "res.partner",
+                    "input_file_id": attachment.id,
+                }
+            )
         )
         job.action_start()
         with mute_logger(RUNNER):

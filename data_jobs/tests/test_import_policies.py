@@ -191,7 +191,9 @@ class TestImportPolicies(ImportCase):
         other = (
             self.env["data.job"]
             .with_user(self.user_b)
-            .create_import("res.partner", "copy.csv", base64.b64encode(content).decode())
+            .create_import(
+                "res.partner", "copy.csv", base64.b64encode(content).decode()
+            )
         )
         self.assertEqual(other.state, "queued")
 

@@ -158,9 +158,9 @@ class TestTrust(ImportCase):
             | {"res_id": hidden.id}
         )
         self.assertFalse(
-            self.env["res.partner"].with_user(self.user_a).search_count(
-                [("id", "=", hidden.id)]
-            ),
+            self.env["res.partner"]
+            .with_user(self.user_a)
+            .search_count([("id", "=", hidden.id)]),
             "the partner must be hidden from the user for this test",
         )
         wanted = {
@@ -266,7 +266,10 @@ class TestTrust(ImportCase):
             self.env["data.job"]
             .with_user(self.user_a)
             .create_export(
-                "res.partner", self.domain, ["name"], template=template.with_user(self.user_a)
+                "res.partner",
+                self.domain,
+                ["name"],
+                template=template.with_user(self.user_a),
             )
         )
         other_file = self._run(self._started(self.user_b)).sudo().output_file_id
@@ -281,8 +284,10 @@ class TestTrust(ImportCase):
         self.assertTrue(other_file.exists())
 
     def test_input_file_must_be_readable(self):
-        secret = self.env["ir.attachment"].with_user(self.user_b).create(
-            {"name": "b.csv", "raw": b"name\nx\n"}
+        secret = (
+            self.env["ir.attachment"]
+            .with_user(self.user_b)
+            .create({"name": "b.csv", "raw": b"name\nx\n"})
         )
         with self.assertRaises(AccessError):
             self.env["data.job"].with_user(self.user_a).create(
@@ -294,11 +299,21 @@ class TestTrust(ImportCase):
             )
 
     def test_cleanup_deletes_only_the_jobs_own_files(self):
-        mine = self.env["ir.attachment"].with_user(self.user_a).create(
-            {"name": "a.csv", "raw": b"name\nImp keep\n"}
+        mine = (
+            self.env["ir.attachment"]
+            .with_user(self.user_a)
+            .create({"name": "a.csv", "raw": b"name\nImp keep\n"})
         )
-        job = self.env["data.job"].with_user(self.user_a).create(
-            {"job_type": "import", "res_model": "res.partner", "input_file_id": mine.id}
+        job = (
+            self.env["data.job"]
+            .with_user(self.user_a)
+            .create(
+                {
+                    "job_type": "import",
+                    "res_model": "res.partner",
+                    "input_file_id": mine.id,
+                }
+            )
         )
         job.action_start()
         self._run(job)
@@ -317,9 +332,7 @@ class TestTrust(ImportCase):
         with self.assertRaisesRegex(AccessError, "export"):
             as_plain.action_download_sample()
         self.assertTrue(as_plain.action_download_empty()["url"].endswith("/empty"))
-        name, content, mimetype = template.with_user(self.user_b)._sample_download(
-            True
-        )
+        name, content, mimetype = template.with_user(self.user_b)._sample_download(True)
         self.assertEqual(mimetype, "text/csv")
         self.assertIn(b"DJ Partner", content)
         self.assertEqual(self.env["ir.attachment"].search_count([]), attachments)
