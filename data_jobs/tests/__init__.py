@@ -15,3 +15,4 @@ from . import test_export_wizard
 from . import test_export_sheets
 from . import test_export_summary
 from . import test_export_notification
+from . import test_access_matrix
