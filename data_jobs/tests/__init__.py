@@ -16,3 +16,4 @@ from . import test_export_sheets
 from . import test_export_summary
 from . import test_export_notification
 from . import test_trust
+from . import test_access_matrix
