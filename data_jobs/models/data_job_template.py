@@ -392,6 +392,7 @@ class DataJobTemplate(models.Model):
 
     def action_view_jobs(self):
         self.ensure_one()
+        self.check_access("read")  # the action names no field: check explicitly
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "data_jobs.data_job_action"
         )
