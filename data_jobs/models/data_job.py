@@ -2,9 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """One import or export: its settings, its life cycle and its results.
 
-The run itself (the batch loop, failure capture) lives in data_job_runner.py
-and the engines in data_job_export.py / data_job_import.py; this file owns the
-fields and the state machine. ``_set_state`` is the only writer of ``state``.
+The work itself is done by plain objects in ``engine/``: the runner's batch
+loop and the export and import engines, built once per run. This model owns
+the fields, the state machine, the buttons and the API, and ``_end``: the one
+path every end of a job takes (done, failed, cancelled, failed by the
+watchdog). ``_set_state`` is the only writer of ``state``.
 
 What the engine and the runner own (state, counters, dates, result files,
 queue links) is written only through ``_engine_write``, whose context carries
@@ -12,14 +14,24 @@ queue links) is written only through ``_engine_write``, whose context carries
 ``EDIT_SENTINEL`` pattern); every other write of those fields is refused.
 """
 
+import base64
+import binascii
 import json
 import logging
+import os
+
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
+from ..engine import ENGINES
+from ..engine.export_engine import ExportEngine
+from ..engine.import_engine import ImportEngine
+from ..engine.runner import Runner
 from ..io.options import OptionError, validate_options
+from ..io.readers import READERS
 from ..resources import check_resources
 
 _logger = logging.getLogger(__name__)
@@ -77,6 +89,7 @@ ENGINE_FIELDS = frozenset(
         "queue_job_uuid",
         "queue_job_id",
         "scheduled",
+        "checkpoint",
     }
 )
 # Settings a user may change only while the job is not queued or running.
@@ -270,6 +283,12 @@ class DataJob(models.Model):
         ondelete="set null",
         index="btree_not_null",
         copy=True,
+    )
+    checkpoint = fields.Json(
+        readonly=True,
+        copy=False,
+        help="Where a run that stopped half-way goes on: the sheet and the last "
+        "file row its committed batches cover (imports that keep good rows).",
     )
     scheduled = fields.Boolean(
         readonly=True,
@@ -572,6 +591,7 @@ class DataJob(models.Model):
             success_file_id=False,
             record_ids=False,
             queue_job_uuid=False,
+            checkpoint=False,
         )
         self._engine_write(vals)
         files.unlink()
@@ -597,14 +617,38 @@ class DataJob(models.Model):
         return True
 
     def action_retry(self):
-        """Queue a failed job again from the beginning."""
+        """Queue a failed job again: an import that keeps good rows goes on
+        after its last committed row; any other job starts from the top."""
         self._check_transition("retry")
         for job in self:
-            job._reset_results()
+            if job._resumes():
+                job._engine_write({"error_message": False, "end_date": False})
+                job._log(
+                    "info",
+                    self.env._(
+                        "Retried by %(user)s: the import goes on after row "
+                        "%(row)s; the rows up to there are kept.",
+                        user=self.env.user.name,
+                        row=job.checkpoint.get("row"),
+                    ),
+                )
+            else:
+                job._reset_results()
             job._check_ready()
             job._set_state("retry")
             job._enqueue()
         return True
+
+    def _resumes(self):
+        """Whether a new run of this job goes on from its checkpoint."""
+        self.ensure_one()
+        if not self.checkpoint:
+            return False
+        engine = ENGINES.get(self.job_type)
+        try:
+            return bool(engine) and engine(self).resumable
+        except (UserError, ValidationError, OptionError):
+            return False
 
     def action_cancel(self):
         """Cancel: a queued job leaves the queue, a running one stops at its
@@ -709,6 +753,273 @@ class DataJob(models.Model):
             "enqueued",
         ):
             queue_job.button_cancelled()
+
+    # ---------------------------------------------------------------- API
+    @api.model
+    @api.returns("self", lambda job: job.id)
+    def create_export(
+        self, model, domain, fields=None, file_format="csv", options=None, template=None
+    ):
+        """Create and start an export job (its id over JSON-RPC/XML-RPC).
+
+        ``domain`` is a list (or its text), ``fields`` a list of field paths
+        such as ``["name", "country_id/name"]`` (empty: exportable fields).
+        Unknown or forbidden fields, a bad filter or sort order are refused
+        here, before anything is queued, with a message naming the problem.
+        A template's options apply unless ``options`` say otherwise.
+        """
+        job = self.create(
+            {
+                "job_type": "export",
+                "res_model": model,
+                "domain": domain
+                if isinstance(domain, str)
+                else repr(list(domain or [])),
+                "field_names": list(fields or []),
+                "file_format": file_format,
+                "options": self._with_template_options(template, "export", options),
+                "template_id": template.id if template else False,
+            }
+        )
+        # the engine the run will build, built now as the owner: it refuses
+        # what the run would refuse (fields, filter, sort order)
+        ExportEngine(job.with_user(job.user_id))
+        job.action_start()
+        return job
+
+    @api.model
+    @api.returns("self", lambda job: job.id)
+    def create_import(
+        self, model, file_name, file_content, options=None, template=None
+    ):
+        """Create and start an import job (its id over JSON-RPC/XML-RPC).
+
+        ``file_content`` is the file's bytes, base64-encoded. A template's
+        options apply unless ``options`` say otherwise.
+        """
+        extension = os.path.splitext(file_name or "")[1].lower()
+        if extension not in READERS:
+            raise UserError(
+                self.env._(
+                    "%(name)s cannot be imported: use a CSV or XLSX file.",
+                    name=file_name,
+                )
+            )
+        try:
+            content = base64.b64decode(file_content, validate=True)
+        except (binascii.Error, ValueError, TypeError) as exc:
+            raise UserError(
+                self.env._("The file content must be base64-encoded bytes.")
+            ) from exc
+        job = self.create(
+            {
+                "job_type": "import",
+                "res_model": model,
+                "file_format": "xlsx" if extension == ".xlsx" else "csv",
+                "options": self._with_template_options(template, "import", options),
+                "template_id": template.id if template else False,
+            }
+        )
+        job._attach_input(file_name, content)
+        job.action_start()
+        return job
+
+    @api.model
+    def _with_template_options(self, template, direction, options):
+        """The job options: the template's, then those given (which win), so
+        a template's options reach every job it starts, whatever starts it."""
+        if not template:
+            return dict(options or {})
+        return dict(template._options(direction), **(options or {}))
+
+    def _attach_input(self, file_name, content):
+        self.ensure_one()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": file_name,
+                "raw": content,
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+        self.input_file_id = attachment
+        return attachment
+
+    def _check_not_duplicate(self):
+        """Refuse a second import of the same file into the same model while
+        the owner's first one is still waiting or running (a double click).
+
+        Only the owner's own jobs count: another user's jobs are neither
+        searched nor named."""
+        checksum = self.input_file_id.checksum
+        if not checksum:
+            return
+        other = self.search(
+            [
+                ("id", "!=", self.id),
+                ("user_id", "=", self.user_id.id),
+                ("job_type", "=", "import"),
+                ("res_model", "=", self.res_model),
+                ("state", "in", ("queued", "running")),
+                ("input_file_id.checksum", "=", checksum),
+            ],
+            limit=1,
+        )
+        if other:
+            raise UserError(
+                self.env._(
+                    "You are already importing this file into %(model)s with "
+                    "%(job)s (%(state)s). Wait for it to finish or cancel it first.",
+                    model=self.model_name or self.res_model,
+                    job=other.name,
+                    state=other._state_label(),
+                )
+            )
+
+    def _import_preview(self, limit=10):
+        """What the import wizard shows before a run (see ImportEngine.preview)."""
+        self.ensure_one()
+        return ImportEngine(self).preview(limit)
+
+    # ---------------------------------------------------------------- runs
+    def _run(self):
+        """Run data job"""
+        self.ensure_one()
+        for _counts in Runner(self).steps():
+            pass
+        return f"{self.name}: {self.state}"
+
+    def _iter_run(self):
+        """Run the job, yielding the counters of each finished batch."""
+        return Runner(self).steps()
+
+    def _autocommits(self):
+        """True when the job runs in its own queue-job transaction (queue_job
+        sets ``job_uuid``; our job function allows commits): it commits after
+        each batch. Called directly (tests, no-delay mode), the job shares its
+        caller's transaction and never commits it."""
+        return bool(self.env.context.get("job_uuid"))
+
+    def _commit(self):
+        if self._autocommits():
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    def _counters(self):
+        return {name: self[name] for name in COUNTERS}
+
+    def _add_counts(self, counts, checkpoint=None):
+        """Add a batch's counters (and record its checkpoint)."""
+        vals = {name: self[name] + value for name, value in counts.items() if value}
+        if checkpoint is not None:
+            vals["checkpoint"] = checkpoint
+        if vals:
+            self._engine_write(vals)
+
+    def _set_counters(self, totals, absolute=False):
+        """Write ``totals`` as the counters (all of them when ``absolute``)."""
+        names = COUNTERS if absolute else [n for n in COUNTERS if n in totals]
+        self._engine_write({name: totals.get(name, 0) for name in names})
+
+    def _forget_progress(self):
+        """A run that starts again from the top: its counters start at 0."""
+        self._engine_write(dict(dict.fromkeys(COUNTERS, 0), checkpoint=False))
+
+    # ------------------------------------------------------------- endings
+    def _end(self, action, message=None):
+        """Every end of a run goes here, once: done (``finish``), failed
+        (``fail``, ``message`` is the reason), or stopped after a cancel
+        (``None``: the state is already cancelled; ``message`` says what was
+        kept). The end date, the log line, the owner's chatter message and
+        pop-up, the template of a scheduled run, then the commit."""
+        now = fields.Datetime.now()
+        if action == "fail":
+            self._set_state("fail", end_date=now, error_message=message)
+            self._log("error", message)
+        elif action:
+            self._set_state(action, end_date=now)
+        else:
+            self._engine_write({"end_date": now})
+            if message:
+                self._log("info", message)
+        self._notify_owner()
+        if self.scheduled and self.template_id:
+            # sudo: the owner may only read the template; posting a link on it
+            # and rotating the files of its own scheduled jobs is the
+            # template's housekeeping (see _after_job: no file is shared).
+            self.template_id.sudo()._after_job(self.sudo())
+        self._commit()
+
+    def _fail_interrupted(self):
+        if self._resumes():
+            advice = self.env._(
+                "Use Retry to go on after row %(row)s: the rows up to there were "
+                "kept and are not imported again.",
+                row=self.checkpoint.get("row"),
+            )
+        else:
+            advice = self.env._("Use Retry to run it again.")
+        self._end(
+            "fail",
+            self.env._(
+                "The previous run of %(job)s was interrupted (server restart or "
+                "worker crash) after %(count)s rows. %(advice)s",
+                job=self.name,
+                count=self.processed_rows,
+                advice=advice,
+            ),
+        )
+
+    def _notify_owner(self):
+        """Tell the owner the job ended: a chatter message (with a link to the
+        job and the file attached) and a pop-up whose buttons open the job or
+        download its file (the ``data_jobs.job_ended`` bus notification, shown
+        by static/src/job_notification)."""
+        body = self.env._(
+            "%(job)s ended: %(state)s.", job=self.name, state=self._state_label()
+        )
+        if self.job_type == "import" and self.processed_rows:
+            body += " " + self.env._(
+                "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, "
+                "%(skipped)s skipped, %(errors)s with errors.",
+                created=self.created_count,
+                updated=self.updated_count,
+                unchanged=self.unchanged_count,
+                skipped=self.skipped_count,
+                errors=self.error_count,
+            )
+        if self.state == "failed":
+            body += " " + self.error_message
+        files = self.output_file_id | self.failed_file_id
+        if files:
+            body += " " + self.env._(
+                "File: %(name)s", name=", ".join(files.mapped("name"))
+            )
+        url = f"/odoo/action-data_jobs.data_job_action/{self.id}"
+        link = Markup('<a href="%s">%s</a>') % (url, self.name)
+        self.sudo().message_post(  # posted by OdooBot so the owner is notified
+            body=Markup(escape(body).replace(escape(self.name), link, 1)),
+            author_id=self.env.ref("base.partner_root").id,
+            partner_ids=self.user_id.partner_id.ids,
+            attachment_ids=files.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        self.user_id._bus_send(
+            "data_jobs.job_ended",
+            {
+                "job_id": self.id,
+                "state": self.state,
+                "title": self.env._("Data job %(job)s", job=self.name),
+                "message": body,
+                "type": {"failed": "danger", "cancelled": "warning"}.get(
+                    self.state, "success"
+                ),
+                "sticky": self.state == "failed",
+                "url": url,
+                "download_url": f"/web/content/{files[:1].id}?download=true"
+                if files
+                else False,
+            },
+        )
 
     # --------------------------------------------------------------------- logs
     def _log(
@@ -835,11 +1146,8 @@ class DataJob(models.Model):
                 job=job.name,
                 reason=reason,
             )
-            job._set_state(
-                "fail", end_date=fields.Datetime.now(), error_message=message
-            )
-            job._log("error", message)
             _logger.warning("%s", message)
+            job._end("fail", message)
         return True
 
     @api.model

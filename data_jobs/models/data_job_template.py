@@ -19,7 +19,7 @@ from ..io.options import ENCODINGS, SPECS, OptionError, validate_options
 from ..io.values import Column
 from ..io.writers import make_writer
 from ..resources import get_resource
-from .data_job_export import MIMETYPES
+from ..engine.export_engine import MIMETYPES
 
 # template field -> job option it sets (when set)
 OPTION_FIELDS = {

@@ -11,7 +11,7 @@ from odoo.addons.queue_job.job import Job
 
 from ..resources import registry
 
-RUNNER_LOGGER = "odoo.addons.data_jobs.models.data_job_runner"
+RUNNER_LOGGER = "odoo.addons.data_jobs.engine.runner"
 # internal users get Odoo's export right by default (base.default_user)
 USER_GROUPS = "data_jobs.group_data_job_user,base.group_allow_export"
 

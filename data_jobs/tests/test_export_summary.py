@@ -8,6 +8,7 @@ from PyPDF2 import PdfReader
 
 from odoo.tests import tagged
 
+from ..engine.domain_words import DomainWords
 from .common import DataJobCase
 
 
@@ -18,7 +19,7 @@ class TestDomainSummary(DataJobCase):
         self.job = self._export_job()
 
     def assertSays(self, domain, text):
-        self.assertEqual(self.job._domain_summary(domain), text)
+        self.assertEqual(DomainWords(self.job.env).summary("res.partner", domain), text)
 
     def test_simple_conditions(self):
         self.assertSays([], "All records")
@@ -82,7 +83,8 @@ class TestDomainSummary(DataJobCase):
         self.user_a.lang = "fr_FR"
         job = self.job.with_user(self.user_a).with_context(lang="fr_FR")
         self.assertEqual(
-            job._domain_summary([("is_company", "=", True)]), "Est une société is set"
+            DomainWords(job.env).summary("res.partner", [("is_company", "=", True)]),
+            "Est une société is set",
         )
 
     def test_pdf_shows_the_summary(self):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """What an import does with each batch: columns, key, writes, row errors.
 
-Built once per run by the import engine (data_job_import.py). A batch is
+Built once per run by the import engine (import_engine.py). A batch is
 converted and resolved at once, created with one ``create(vals_list)``, and
 replayed row by row in savepoints only when that fails.
 """
@@ -18,6 +18,7 @@ from odoo.tools import mute_logger
 
 from ..resources.generic_import import BLANK
 from ..resources.import_columns import OWN_DB_ID, OWN_ID
+from .errors import row_error_message
 
 _logger = logging.getLogger(__name__)
 
@@ -401,7 +402,7 @@ class ImportPlan:
             raise
         except Exception as exc:  # noqa: BLE001 -- becomes the row's error
             row.action = None
-            row.error(self._error_column(exc), False, self.job._row_error_message(exc))
+            row.error(self._error_column(exc), False, row_error_message(self.env, exc))
             return self.resource.records
 
     def _error_column(self, exc):
