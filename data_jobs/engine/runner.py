@@ -39,6 +39,7 @@ CONCURRENCY_ERRORS = (
     errorcodes.DEADLOCK_DETECTED,
 )
 MAX_TRIES = 5  # tries to lock the job's row before queue_job retries the run
+LOCK_TIMEOUT = 30  # seconds a batch waits for a row lock (data_jobs.lock_timeout)
 
 
 class Runner:
@@ -124,6 +125,8 @@ class Runner:
             checkpoint = self._start_point(engine, again)
             totals = Counter(job._counters()) if checkpoint else Counter()
             atomic = engine.atomic
+            self._commit()  # what _start_point logged stays, whatever follows
+            self._set_lock_timeout()
             # In a shared transaction (tests, no-delay mode) an atomic run is
             # kept or dropped with a savepoint; in its own, as a whole.
             if atomic and not self._autocommits():
@@ -154,6 +157,22 @@ class Runner:
                 self._end_atomic(outer, totals, keep=engine.keeps(totals))
             if finish:
                 finish()
+        except GeneratorExit:
+            # the caller stopped iterating (a test, or the worker going away):
+            # an atomic run's writes go with it, as they would with a crash
+            self._abandon(steps, outer)
+            raise
+        except psycopg2.OperationalError as err:
+            self._abandon(steps, outer)
+            if err.pgcode not in CONCURRENCY_ERRORS or not self._autocommits():
+                self._fail(err)
+                return
+            # a lock conflict or a serialization failure: the batch was rolled
+            # back with its checkpoint; queue_job runs the job again later
+            if not self._last_try():
+                raise RetryableJobError(str(err)) from err
+            self._fail(err, tries=self._try_number())
+            return
         except RetryableJobError as err:
             self._abandon(steps, outer)
             if not self._last_try():
@@ -247,6 +266,7 @@ class Runner:
             return None
         for tries in range(MAX_TRIES + 1):
             try:
+                self._set_lock_timeout()
                 self.env.cr.execute(
                     SQL("SELECT state FROM data_job WHERE id = %s FOR UPDATE", job.id)
                 )
@@ -258,6 +278,31 @@ class Runner:
                 self.env.cr.rollback()
                 time.sleep(random.uniform(0.0, 0.1 * 2**tries))
         return None
+
+    def _set_lock_timeout(self):
+        """A batch that waits for a row lock gives up after the timeout (and
+        is retried by queue_job) instead of holding a worker; for this
+        transaction only."""
+        if self._autocommits():
+            self.env.cr.execute(
+                SQL(
+                    "SELECT set_config('lock_timeout', %s, true)",
+                    f"{self._lock_timeout()}s",
+                )
+            )
+
+    def _lock_timeout(self):
+        """Seconds a batch waits for a row lock (``data_jobs.lock_timeout``)."""
+        # sudo: system parameters are readable by administrators only
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("data_jobs.lock_timeout", str(LOCK_TIMEOUT))
+        )
+        try:
+            return max(1, int(value))
+        except ValueError:
+            return LOCK_TIMEOUT
 
     def _after_batch(self, counts, totals, atomic, point):
         """Record the batch's counters and checkpoint, and commit them with

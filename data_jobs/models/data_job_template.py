@@ -15,11 +15,11 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..engine.export_engine import MIMETYPES
 from ..io.options import ENCODINGS, SPECS, OptionError, validate_options
 from ..io.values import Column
 from ..io.writers import make_writer
 from ..resources import get_resource
-from ..engine.export_engine import MIMETYPES
 
 # template field -> job option it sets (when set)
 OPTION_FIELDS = {

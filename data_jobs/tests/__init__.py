@@ -17,3 +17,4 @@ from . import test_export_summary
 from . import test_export_notification
 from . import test_trust
 from . import test_access_matrix
+from . import test_resume
