@@ -15,6 +15,7 @@ with the tail of its log.
 import configparser
 import ctypes
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -84,8 +85,12 @@ class LiveServer:
         self.db = db
         self.port = None
         self.process = None
-        self._log_dir = tempfile.mkdtemp(prefix="dj_live_")
-        self.log_path = os.path.join(self._log_dir, "odoo.log")
+        # DJ_LIVE_LOG=<file> keeps the server's log; otherwise it goes with the server
+        self.log_path = os.environ.get("DJ_LIVE_LOG")
+        self._log_dir = None
+        if not self.log_path:
+            self._log_dir = tempfile.mkdtemp(prefix="dj_live_")
+            self.log_path = os.path.join(self._log_dir, "odoo.log")
 
     @property
     def url(self):
@@ -136,7 +141,8 @@ class LiveServer:
             raise LiveServerError(f"data_jobs is not installed in {self.db}")
 
     def start(self, admin_login, admin_password, timeout=START_TIMEOUT):
-        """Start the server and wait until ``admin`` can log in over XML-RPC."""
+        """Start the server and wait until ``admin`` can log in over XML-RPC;
+        a server that does not get there is stopped again."""
         self.check_database()
         self.port = free_port()
         with open(self.log_path, "wb") as log:
@@ -147,6 +153,13 @@ class LiveServer:
                 stderr=subprocess.STDOUT,
                 preexec_fn=_die_with_parent,
             )
+        try:
+            return self._wait_ready(admin_login, admin_password, timeout)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _wait_ready(self, admin_login, admin_password, timeout):
         common = server_proxy(f"{self.url}/xmlrpc/2/common", timeout=10)
         deadline = time.monotonic() + timeout
         last_error = None
@@ -168,7 +181,6 @@ class LiveServer:
                     f"(is it a demo database made by tools/dj.sh?).\n{self.log_tail()}"
                 )
             time.sleep(0.5)
-        self.stop()
         raise LiveServerError(
             f"the Odoo server did not answer XML-RPC on {self.url} within "
             f"{timeout} s (last error: {last_error!r}).\n{self.log_tail()}"
@@ -177,14 +189,16 @@ class LiveServer:
     def stop(self, timeout=STOP_TIMEOUT):
         """SIGTERM (Odoo stops gracefully), then SIGKILL; bounded."""
         process, self.process = self.process, None
-        if process is None or process.poll() is not None:
-            return
-        process.terminate()
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=timeout)
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=timeout)
+        if self._log_dir:
+            shutil.rmtree(self._log_dir, ignore_errors=True)
+            self._log_dir = None
 
     def log_tail(self, lines=LOG_TAIL):
         try:
@@ -192,7 +206,9 @@ class LiveServer:
                 tail = log.readlines()[-lines:]
         except OSError as exc:
             return f"(no server log: {exc})"
-        return f"--- last {len(tail)} lines of {self.log_path} ---\n" + "".join(tail)
+        where = "(DJ_LIVE_LOG=<file> keeps it)" if self._log_dir else self.log_path
+        header = f"--- last {len(tail)} lines of the server log {where} ---\n"
+        return header + "".join(tail)
 
 
 class Rpc:
