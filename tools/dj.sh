@@ -139,7 +139,7 @@ cmd_test() {
     # --force: a live server left behind (killed run) must not keep the copy alive
     trap 'dropdb --if-exists "'"$db"'" >/dev/null 2>&1 || true
           dropdb --if-exists --force "'"$live"'" >/dev/null 2>&1 || true
-          rm -rf "'"$filestore/$live"'"' EXIT
+          rm -rf "'"$filestore/$db"'" "'"$filestore/$live"'"' EXIT
     say "installing data_jobs and data_jobs_demo into the throwaway database $db."
     install_addons "$conf" "$db"
     # tests/live start a real server on this copy: their commits and files
