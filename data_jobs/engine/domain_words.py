@@ -101,9 +101,9 @@ class DomainWords:
         if operator in ("any", "not any"):
             if not isinstance(value, list | tuple):
                 raise DomainTextError(value)
-            inner = self._text(
-                self.env[field.comodel_name], value
-            ) or self.env._("all records")
+            inner = self._text(self.env[field.comodel_name], value) or self.env._(
+                "all records"
+            )
             return (
                 self.env._(
                     "%(field)s matches (%(condition)s)", field=label, condition=inner

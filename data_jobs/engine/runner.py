@@ -118,82 +118,86 @@ class Runner:
     # ---------------------------------------------------------------- loop
     def _loop(self, again):
         job = self.job
-        engine = steps = outer = None
-        finish = None
+        run = _Run()
         try:
             engine = engine_for(job)
-            checkpoint = self._start_point(engine, again)
-            totals = Counter(job._counters()) if checkpoint else Counter()
-            atomic = engine.atomic
-            self._commit()  # what _start_point logged stays, whatever follows
-            self._set_lock_timeout()
-            # In a shared transaction (tests, no-delay mode) an atomic run is
-            # kept or dropped with a savepoint; in its own, as a whole.
-            if atomic and not self._autocommits():
-                outer = self.env.cr.savepoint()
-            steps = engine.batches(checkpoint)
-            while True:
-                if not atomic and self._lock_job() == "cancelled":
-                    steps.close()
-                    job._end(None, engine.stopped_message(job.processed_rows))
-                    return
-                with self.env.cr.savepoint():
-                    try:
-                        counts = dict(next(steps))
-                    except StopIteration as stop:
-                        finish = stop.value
-                        break
-                point = counts.pop("checkpoint", None)
-                totals.update(counts)
-                self._after_batch(counts, totals, atomic, point)
-                yield counts
-                if self._cancel_requested(atomic):
-                    steps.close()
-                    if atomic:
-                        self._end_atomic(outer, totals, keep=False)
-                    job._end(None, engine.stopped_message(job.processed_rows))
-                    return
-            if atomic:
-                self._end_atomic(outer, totals, keep=engine.keeps(totals))
-            if finish:
-                finish()
+            ended = yield from self._batches(run, engine, again)
         except GeneratorExit:
             # the caller stopped iterating (a test, or the worker going away):
             # an atomic run's writes go with it, as they would with a crash
-            self._abandon(steps, outer)
+            run.abandon()
             raise
         except psycopg2.OperationalError as err:
-            self._abandon(steps, outer)
+            run.abandon()
             if err.pgcode not in CONCURRENCY_ERRORS or not self._autocommits():
                 self._fail(err)
                 return
             # a lock conflict or a serialization failure: the batch was rolled
             # back with its checkpoint; queue_job runs the job again later
-            if not self._last_try():
-                raise RetryableJobError(str(err)) from err
-            self._fail(err, tries=self._try_number())
+            self._retry_or_fail(err, RetryableJobError(str(err)))
             return
         except RetryableJobError as err:
-            self._abandon(steps, outer)
-            if not self._last_try():
-                raise  # queue_job runs it again: the run goes on from here
-            self._fail(err, tries=self._try_number())
+            run.abandon()
+            self._retry_or_fail(err, err)
             return
         except Exception as exc:  # every failure ends as a failed job
-            self._abandon(steps, outer)
+            run.abandon()
             self._fail(exc)
             return
-        failure = engine.failure(totals)
+        if ended:  # cancelled
+            job._end(None, engine.stopped_message(job.processed_rows))
+            return
+        failure = engine.failure(run.totals)
         if failure:
             job._end("fail", failure)
         else:
             job._end("finish")
 
-    def _abandon(self, steps, outer):
-        if steps is not None:
-            steps.close()
-        if outer is not None and not outer.closed:
-            outer.close(rollback=True)
+    def _batches(self, run, engine, again):
+        """The batch loop; returns True when it stopped for a cancel."""
+        job = self.job
+        checkpoint = self._start_point(engine, again)
+        run.totals = Counter(job._counters()) if checkpoint else Counter()
+        atomic = engine.atomic
+        self._commit()  # what _start_point logged stays, whatever follows
+        self._set_lock_timeout()
+        # In a shared transaction (tests, no-delay mode) an atomic run is
+        # kept or dropped with a savepoint; in its own, as a whole.
+        if atomic and not self._autocommits():
+            run.outer = self.env.cr.savepoint()
+        run.steps = engine.batches(checkpoint)
+        while True:
+            if not atomic and self._lock_job() == "cancelled":
+                run.steps.close()
+                return True
+            with self.env.cr.savepoint():
+                try:
+                    counts = dict(next(run.steps))
+                except StopIteration as stop:
+                    finish = stop.value
+                    break
+            point = counts.pop("checkpoint", None)
+            run.totals.update(counts)
+            self._after_batch(counts, run.totals, atomic, point)
+            yield counts
+            if self._cancel_requested(atomic):
+                run.steps.close()
+                if atomic:
+                    self._end_atomic(run.outer, run.totals, keep=False)
+                return True
+        if atomic:
+            self._end_atomic(run.outer, run.totals, keep=engine.keeps(run.totals))
+        if finish:
+            finish()
+        return False
+
+    def _retry_or_fail(self, err, retry):
+        """Ask queue_job for another try, or fail after the last one."""
+        if not self._last_try():
+            if retry is err:
+                raise err
+            raise retry from err
+        self._fail(err, tries=self._try_number())
 
     def _fail(self, exc, tries=None):
         job = self.job
@@ -354,3 +358,18 @@ class Runner:
         # A new transaction (after commit/rollback) sees the published progress:
         # absolute counters, not increments.
         self.job._set_counters(totals, absolute=True)
+
+
+class _Run:
+    """What one run holds while it goes: the engine's steps, the savepoint
+    of an atomic run in a shared transaction, the totals."""
+
+    def __init__(self):
+        self.steps = self.outer = None
+        self.totals = Counter()
+
+    def abandon(self):
+        if self.steps is not None:
+            self.steps.close()
+        if self.outer is not None and not self.outer.closed:
+            self.outer.close(rollback=True)

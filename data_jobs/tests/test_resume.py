@@ -70,8 +70,10 @@ class TestResume(ImportCase):
         return queue_job
 
     def _infos(self, job):
-        return job.sudo().log_ids.filtered(lambda log: log.level == "info").mapped(
-            "message"
+        return (
+            job.sudo()
+            .log_ids.filtered(lambda log: log.level == "info")
+            .mapped("message")
         )
 
     def test_requeued_run_goes_on_after_the_last_committed_row(self):
@@ -104,7 +106,9 @@ class TestResume(ImportCase):
         self.assertEqual(job.state, "done", job.error_message)
         self.assertEqual(len(self._partners("Imp Resume")), 6)
         self.assertEqual((job.processed_rows, job.created_count), (6, 6))
-        self.assertTrue(any("Started again from the top" in m for m in self._infos(job)))
+        self.assertTrue(
+            any("Started again from the top" in m for m in self._infos(job))
+        )
 
     def test_export_starts_its_file_again(self):
         job = self._export_job(options={"batch_size": 3})
