@@ -506,9 +506,12 @@ class DataJobTemplate(models.Model):
                     job = owner.create_export_job()
                     job._engine_write({"scheduled": True})
             except (UserError, ValidationError) as exc:
+                # settings the owner may not use would be refused at every run
+                template.schedule_active = False
                 template.message_post(
                     body=self.env._(
-                        "The scheduled export could not start: %(error)s",
+                        "The scheduled export could not start: %(error)s The "
+                        "schedule was switched off.",
                         error=exc.args[0],
                     )
                 )

@@ -126,6 +126,15 @@ class TestTrust(ImportCase):
             self.assertFalse(template.schedule_active)
             self.assertIn("could not start", template.message_ids[:1].body)
 
+    def test_schedule_whose_fields_are_refused_is_switched_off(self):
+        template = self._scheduled(
+            res_model="res.users", domain="[]", field_names=["login", "password"]
+        )
+        self.Template._cron_run_schedules()
+        self.assertFalse(template.job_ids)
+        self.assertFalse(template.schedule_active)
+        self.assertIn("switched off", template.message_ids[:1].body)
+
     def test_scheduled_job_runs_as_its_owner(self):
         template = self._scheduled()
         self.Template._cron_run_schedules()
