@@ -5,11 +5,26 @@ messages, for a whole run and for one row. The traceback stays in the server
 log; the job and its log get words a user can act on."""
 
 import psycopg2
+from psycopg2 import errorcodes
 
 from odoo.exceptions import UserError
 from odoo.service.model import _as_validation_error
 
 from ..io.options import OptionError
+
+# Errors of concurrency, not of data: the batch is tried again, never blamed
+# on a row.
+CONCURRENCY_ERRORS = (
+    errorcodes.LOCK_NOT_AVAILABLE,
+    errorcodes.SERIALIZATION_FAILURE,
+    errorcodes.DEADLOCK_DETECTED,
+)
+
+
+def is_concurrency_error(exc):
+    return isinstance(exc, psycopg2.OperationalError) and (
+        exc.pgcode in CONCURRENCY_ERRORS
+    )
 
 
 def is_io_error(exc):

@@ -8,19 +8,19 @@ replayed row by row in savepoints only when that fails.
 """
 
 import logging
+import re
 from array import array
 from collections import Counter
-
-import psycopg2
 
 from odoo.exceptions import UserError
 from odoo.tools import mute_logger
 
 from ..resources.generic_import import BLANK
 from ..resources.import_columns import OWN_DB_ID, OWN_ID
-from .errors import row_error_message
+from .errors import is_concurrency_error, row_error_message
 
 _logger = logging.getLogger(__name__)
+INDEX_NAME = re.compile(r'index "(\w+_index)"')
 
 
 class ImportPlan:
@@ -382,9 +382,9 @@ class ImportPlan:
         try:
             with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
                 return self._write_rows(news, changes)
-        except psycopg2.OperationalError:
-            raise
         except Exception as exc:  # noqa: BLE001 -- replayed below to find the rows
+            if is_concurrency_error(exc):
+                raise  # the runner has the batch tried again
             _logger.debug("%s: batch refused (%s), replaying row by row", self.job, exc)
         records = resource.records
         for item in news:
@@ -398,15 +398,22 @@ class ImportPlan:
         try:
             with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
                 return self._write_rows(news, changes)
-        except psycopg2.OperationalError:
-            raise
         except Exception as exc:  # noqa: BLE001 -- becomes the row's error
+            if is_concurrency_error(exc):
+                raise  # the runner has the batch tried again
             row.action = None
             row.error(self._error_column(exc), False, row_error_message(self.env, exc))
             return self.resource.records
 
     def _error_column(self, exc):
+        """The file column a database error is about: the column it names, or
+        the field of the index it names (``res_partner__ref_index``)."""
         column_name = getattr(getattr(exc, "diag", None), "column_name", None)
+        if not column_name:
+            found = INDEX_NAME.search(str(exc))
+            table = self.resource.records._table
+            if found and found.group(1).startswith(f"{table}__"):
+                column_name = found.group(1)[len(table) + 2 : -len("_index")]
         column = self.match.column_for(column_name) if column_name else None
         return column.header if column else False
 

@@ -21,7 +21,6 @@ import time
 from collections import Counter
 
 import psycopg2
-from psycopg2 import errorcodes
 
 from odoo import fields
 from odoo.tools import SQL
@@ -29,15 +28,10 @@ from odoo.tools import SQL
 from odoo.addons.queue_job.exception import RetryableJobError
 
 from . import engine_for
-from .errors import human_error, is_expected
+from .errors import CONCURRENCY_ERRORS, human_error, is_expected
 
 _logger = logging.getLogger(__name__)
 
-CONCURRENCY_ERRORS = (
-    errorcodes.LOCK_NOT_AVAILABLE,
-    errorcodes.SERIALIZATION_FAILURE,
-    errorcodes.DEADLOCK_DETECTED,
-)
 MAX_TRIES = 5  # tries to lock the job's row before queue_job retries the run
 LOCK_TIMEOUT = 30  # seconds a batch waits for a row lock (data_jobs.lock_timeout)
 

@@ -5,6 +5,7 @@ conflict, a requeue after a dead worker) goes on from its last committed
 batch; every end goes through the same path; template options reach jobs."""
 
 import base64
+import secrets
 
 from odoo import Command, sql_db
 from odoo.tests import tagged
@@ -222,3 +223,20 @@ class TestResume(ImportCase):
         self._run(job)
         names = [row[0] for row in self._csv_rows(job)[1:]]
         self.assertEqual(names, sorted(names, reverse=True))
+
+    def test_a_value_the_database_refuses_is_a_row_error(self):
+        """An indexed value too large for its index (an OperationalError
+        that is no concurrency error) fails its row, not the whole job."""
+        huge = secrets.token_hex(4000)
+        rows = [
+            ["name", "ref"],
+            ["Imp Big 1", "B1"],
+            ["Imp Big 2", huge],
+            ["Imp Big 3", "B3"],
+        ]
+        job = self._import(self._csv(rows), options={"batch_size": 10})
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual((job.created_count, job.error_count), (2, 1))
+        [(row, column, _value, message)] = self._errors(job)
+        self.assertEqual((row, column), (3, "ref"))
+        self.assertIn("index row", message)
