@@ -21,6 +21,7 @@ from odoo.exceptions import UserError
 from ..io.readers import ReaderError, open_reader
 from ..resources import get_resource
 from .base import Engine
+from .column_messages import duplicate_column, ignored_column
 from .export_engine import MIMETYPES
 from .import_plan import ImportPlan, plain_cell
 from .import_results import LogSink, ResultFiles
@@ -218,19 +219,8 @@ class ImportEngine(Engine):
                     "reason": reasons.get(header, False),
                 }
             )
-        warnings = [
-            self.env._(
-                "Column '%(column)s' is ignored: %(reason)s.", column=h, reason=r
-            )
-            for h, r in match.unmapped
-        ] + [
-            self.env._(
-                "Column '%(column)s' fills the same field as '%(first)s' and is "
-                "ignored.",
-                column=h,
-                first=f,
-            )
-            for h, f in match.duplicates
+        warnings = [ignored_column(self.env, h, r) for h, r in match.unmapped] + [
+            duplicate_column(self.env, h, f) for h, f in match.duplicates
         ]
         return {
             "headers": headers,

@@ -17,6 +17,7 @@ from odoo.tools import mute_logger
 
 from ..resources.generic_import import BLANK
 from ..resources.import_columns import OWN_DB_ID, OWN_ID
+from .column_messages import duplicate_column, ignored_columns
 from .errors import is_concurrency_error, row_error_message
 
 _logger = logging.getLogger(__name__)
@@ -121,30 +122,13 @@ class ImportPlan:
     def column_logs(self):
         logs = []
         if self.match.unmapped:
-            columns = "; ".join(
-                f"'{header}' ({reason})" for header, reason in self.match.unmapped
-            )
             logs.append(
-                self._log(
-                    "warning",
-                    self.env._(
-                        "These columns were ignored: %(columns)s. Map them to a "
-                        "field with the mapping option, or remove them.",
-                        columns=columns,
-                    ),
-                )
+                self._log("warning", ignored_columns(self.env, self.match.unmapped))
             )
         for header, first in self.match.duplicates:
             logs.append(
                 self._log(
-                    "warning",
-                    self.env._(
-                        "Column '%(column)s' fills the same field as column "
-                        "'%(first)s': it was ignored.",
-                        column=header,
-                        first=first,
-                    ),
-                    column=header,
+                    "warning", duplicate_column(self.env, header, first), column=header
                 )
             )
         if self.match.ignored:

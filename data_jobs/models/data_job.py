@@ -16,7 +16,6 @@ queue links) is written only through ``_engine_write``, whose context carries
 
 import base64
 import binascii
-import json
 import logging
 import os
 
@@ -24,7 +23,6 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools.safe_eval import safe_eval
 
 from ..engine import ENGINES
 from ..engine.export_engine import ExportEngine
@@ -111,7 +109,12 @@ FILE_FIELDS = ("input_file_id", "output_file_id", "failed_file_id", "success_fil
 class DataJob(models.Model):
     _name = "data.job"
     _description = "Data Job"
-    _inherit = ["mail.thread", "mail.activity.mixin", "data.job.owner.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "data.job.owner.mixin",
+        "data.job.settings.mixin",
+    ]
     _order = "id desc"
 
     name = fields.Char(
@@ -133,12 +136,6 @@ class DataJob(models.Model):
         tracking=True,
         index=True,
     )
-    res_model = fields.Char(
-        string="Model Name",
-        required=True,
-        help="Technical name of the model to import into or export from, "
-        "e.g. res.partner.",
-    )
     model_id = fields.Many2one(
         "ir.model",
         string="Model Record",
@@ -155,21 +152,6 @@ class DataJob(models.Model):
         compute_sudo=True,
         store=True,
         help="The model's name as users read it, e.g. Contact.",
-    )
-    domain = fields.Text(
-        default="[]",
-        help="Export filter, as Odoo writes domains: " "[('is_company', '=', True)]",
-    )
-    field_names = fields.Json(
-        string="Fields",
-        help="Export: list of field paths such as ['name', 'country_id/name']. "
-        "Empty: the model's exportable fields.",
-    )
-    file_format = fields.Selection(
-        [("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("pdf", "PDF"), ("json", "JSON")],
-        string="Format",
-        required=True,
-        default="csv",
     )
     options = fields.Json(help="Batch size, delimiter, encoding, ...")
     options_text = fields.Text(
@@ -318,17 +300,13 @@ class DataJob(models.Model):
     @api.depends("options")
     def _compute_options_text(self):
         for job in self:
-            job.options_text = json.dumps(job.options or {}, indent=2, sort_keys=True)
+            job.options_text = self._json_text(job.options, indent=2)
 
     def _inverse_options_text(self):
         for job in self:
-            text = (job.options_text or "").strip() or "{}"
-            try:
-                job.options = json.loads(text)
-            except ValueError as exc:
-                raise ValidationError(
-                    self.env._("Options are not valid JSON: %(error)s", error=exc)
-                ) from exc
+            job.options = self._json_value(
+                job.options_text, self.env._("Options"), default={}
+            )
 
     @api.depends("start_date", "end_date", "state")
     def _compute_duration(self):
@@ -381,56 +359,12 @@ class DataJob(models.Model):
             except OptionError as exc:
                 raise ValidationError(str(exc)) from exc
 
-    @api.constrains("domain", "res_model", "job_type")
-    def _check_domain(self):
-        for job in self.filtered(lambda j: j.job_type == "export"):
-            job._get_domain()
+    @api.constrains("job_type")
+    def _check_job_type_domain(self):
+        self._check_domain()
 
-    def _get_domain(self):
-        """The export domain as a list, checked against the model."""
-        self.ensure_one()
-        return self._parse_domain(self.domain, self.res_model, self.user_id)
-
-    @api.model
-    def _parse_domain(self, text, res_model, user):
-        """``text`` (a domain as Odoo writes it) as a list, checked against
-        ``res_model`` as ``user``; templates check theirs the same way.
-
-        Raises ValidationError naming what is wrong: the syntax or the field.
-        """
-        text = (text or "").strip() or "[]"
-        try:
-            domain = safe_eval(
-                text, {"uid": user.id, "context_today": fields.Date.today}
-            )
-        except Exception as exc:  # safe_eval raises many kinds for bad syntax
-            raise ValidationError(
-                self.env._(
-                    "The filter %(domain)s is not a valid domain: %(error)s",
-                    domain=text,
-                    error=exc,
-                )
-            ) from exc
-        if not isinstance(domain, list | tuple):
-            raise ValidationError(
-                self.env._(
-                    "The filter %(domain)s must be a list of conditions.", domain=text
-                )
-            )
-        if res_model in self.env:
-            try:
-                self.env[res_model].with_user(user)._search(list(domain))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ValidationError(
-                    self.env._(
-                        "The filter %(domain)s cannot be used on %(model)s: "
-                        "%(error)s",
-                        domain=text,
-                        model=res_model,
-                        error=exc,
-                    )
-                ) from exc
-        return list(domain)
+    def _exports(self):
+        return self.filtered(lambda job: job.job_type == "export")
 
     # ---------------------------------------------------------------------- crud
     @api.model_create_multi

@@ -7,7 +7,6 @@ work, so a template-made job runs, fails and is reported like any other.
 """
 
 import io
-import json
 
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup, escape
@@ -20,6 +19,7 @@ from ..io.options import ENCODINGS, SPECS, OptionError, validate_options
 from ..io.values import Column
 from ..io.writers import make_writer
 from ..resources import get_resource
+from .data_job_settings_mixin import DELIMITERS
 
 # template field -> job option it sets (when set)
 OPTION_FIELDS = {
@@ -56,7 +56,7 @@ JSON_FIELDS = ("field_names", "mapping", "upsert_key", "extra_options")
 class DataJobTemplate(models.Model):
     _name = "data.job.template"
     _description = "Data Job Template"
-    _inherit = ["mail.thread", "data.job.owner.mixin"]
+    _inherit = ["mail.thread", "data.job.owner.mixin", "data.job.settings.mixin"]
     _order = "res_model, name"
 
     name = fields.Char(required=True, tracking=True)
@@ -66,21 +66,12 @@ class DataJobTemplate(models.Model):
         required=True,
         default="both",
     )
-    res_model = fields.Char(
-        string="Model Name", required=True, help="Technical name, e.g. res.partner."
-    )
     model_name = fields.Char(string="Model", compute="_compute_model_name")
     resource_name = fields.Char(
         string="Resource",
         compute="_compute_model_name",
         help="The resource that maps this model: a custom one from an addon, "
         "or the generic one built from the model's fields.",
-    )
-    file_format = fields.Selection(
-        [("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("pdf", "PDF"), ("json", "JSON")],
-        string="Format",
-        required=True,
-        default="csv",
     )
     user_id = fields.Many2one(
         "res.users",
@@ -93,17 +84,11 @@ class DataJobTemplate(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     # export
-    domain = fields.Text(default="[]")
-    field_names = fields.Json(
-        string="Fields", help="Field paths, e.g. ['name', 'country_id/code']."
-    )
     header = fields.Selection([("label", "Labels"), ("name", "Technical names")])
     import_compatible = fields.Boolean()
     # reading
     encoding = fields.Selection([(e, e) for e in ENCODINGS])
-    delimiter = fields.Selection(
-        [(",", "Comma"), (";", "Semicolon"), ("\t", "Tab"), ("|", "Pipe")]
-    )
+    delimiter = fields.Selection(DELIMITERS)
     header_row = fields.Integer(default=1)
     data_start_row = fields.Integer(help="Empty: the row after the header.")
     sheet = fields.Char(help="Sheet name or number (XLSX); empty: the first.")
@@ -181,26 +166,15 @@ class DataJobTemplate(models.Model):
     def _compute_json_texts(self):
         for template in self:
             for name in JSON_FIELDS:
-                value = template[name]
-                template[f"{name}_text"] = (
-                    json.dumps(value, ensure_ascii=False) if value else False
-                )
+                template[f"{name}_text"] = self._json_text(template[name])
 
     def _inverse_json_texts(self):
         for template in self:
             for name in JSON_FIELDS:
                 text_field = template._fields[f"{name}_text"]
-                text = (template[text_field.name] or "").strip()
-                try:
-                    template[name] = json.loads(text) if text else False
-                except ValueError as exc:
-                    raise ValidationError(
-                        self.env._(
-                            "%(field)s is not valid JSON: %(error)s",
-                            field=text_field.string,
-                            error=exc,
-                        )
-                    ) from exc
+                template[name] = self._json_value(
+                    template[text_field.name], text_field.string
+                )
 
     def _compute_job_count(self):
         counts = dict(
@@ -237,16 +211,12 @@ class DataJobTemplate(models.Model):
                 except OptionError as exc:
                     raise ValidationError(str(exc)) from exc
 
-    def _get_domain(self):
-        self.ensure_one()
-        return self.env["data.job"]._parse_domain(
-            self.domain, self.res_model, self.user_id
-        )
+    @api.constrains("direction")
+    def _check_direction_domain(self):
+        self._check_domain()
 
-    @api.constrains("domain", "res_model", "direction")
-    def _check_domain(self):
-        for template in self.filtered(lambda t: t.direction != "import"):
-            template._get_domain()
+    def _exports(self):
+        return self.filtered(lambda template: template.direction != "import")
 
     @api.constrains("interval_number", "keep_files")
     def _check_schedule(self):

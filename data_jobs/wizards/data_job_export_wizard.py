@@ -21,6 +21,7 @@ from odoo.exceptions import UserError
 from odoo.tools.misc import clean_context
 
 from ..io.options import ENCODINGS, SPECS
+from ..models.data_job_settings_mixin import DELIMITERS, FILE_FORMATS
 from ..resources import get_resource
 
 FORMATS_WITH_HEADER = ("csv", "xlsx")
@@ -86,7 +87,7 @@ class DataJobExportWizard(models.TransientModel):
         help="Columns of the file, in this order. Empty: every exportable field.",
     )
     file_format = fields.Selection(
-        selection=lambda self: self.env["data.job"]._fields["file_format"].selection,
+        FILE_FORMATS,
         string="Format",
         required=True,
         default="xlsx",
@@ -102,10 +103,7 @@ class DataJobExportWizard(models.TransientModel):
         help="Technical column names, external ids for records, raw values: a "
         "file that can be imported back.",
     )
-    delimiter = fields.Selection(
-        [(",", "Comma (,)"), (";", "Semicolon (;)"), ("\t", "Tab"), ("|", "Pipe (|)")],
-        default=",",
-    )
+    delimiter = fields.Selection(DELIMITERS, default=",")
     encoding = fields.Selection(
         [(e, e) for e in ENCODINGS],
         default="utf-8",

@@ -26,18 +26,14 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import clean_context
 
+from ..engine.column_messages import duplicate_column, ignored_column
 from ..io.options import ENCODINGS, SPECS, OptionError, validate_options
+from ..models.data_job_settings_mixin import DELIMITERS
 from ..resources import get_resource
 
 PREVIEW_ROWS = 10
 SAMPLE_VALUES = 3
 OWN_IDS = ("id", ".id")  # the record's external id and database id
-DELIMITERS = [
-    (",", "Comma (,)"),
-    (";", "Semicolon (;)"),
-    ("\t", "Tab"),
-    ("|", "Pipe (|)"),
-]
 # selection keys must make distinct external ids: names, not the characters
 SEPARATORS = {"none": "", "comma": ",", "dot": ".", "space": " ", "apostrophe": "'"}
 THOUSANDS = [
@@ -483,23 +479,10 @@ class DataJobImportWizard(models.TransientModel):
                 )
         for line in self.line_ids.sorted("sequence"):
             if not line.field_path and not line.detected_path and line.header:
-                warnings.append(
-                    self.env._(
-                        "Column '%(column)s' is not imported: %(reason)s.",
-                        column=line.header,
-                        reason=line.detected_reason
-                        or self.env._("no field was chosen"),
-                    )
-                )
+                reason = line.detected_reason or self.env._("no field was chosen")
+                warnings.append(ignored_column(self.env, line.header, reason))
         for header, first in match.duplicates:
-            warnings.append(
-                self.env._(
-                    "Column '%(column)s' fills the same field as '%(first)s' and "
-                    "is ignored.",
-                    column=header,
-                    first=first,
-                )
-            )
+            warnings.append(duplicate_column(self.env, header, first))
         if (
             self.update_existing
             and not key
