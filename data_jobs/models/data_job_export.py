@@ -137,7 +137,7 @@ class DataJob(models.Model):
                 self._export_meta(columns, domain, total, options),
             )
             for batch in self._export_record_batches(records, domain, options):
-                batch.fetch([p.split("/")[0] for p in paths if p != "id"])
+                batch.fetch(resource.fields_to_fetch(paths))
                 writer.write_rows(
                     resource.export_rows(batch, paths, options["import_compatible"])
                 )
@@ -172,8 +172,19 @@ class DataJob(models.Model):
             )
             if not batch:
                 return
+            if min(batch._ids) <= last_id:
+                # a search that ignores the cursor would repeat batches forever
+                raise UserError(
+                    self.env._(
+                        "Reading %(model)s made no progress after the record with "
+                        "id %(id)s (its search returned records already "
+                        "exported), so the export stops instead of looping.",
+                        model=self.res_model,
+                        id=last_id,
+                    )
+                )
             yield batch
-            last_id = batch.ids[-1]
+            last_id = max(batch._ids)
             left = None if left is None else left - len(batch)
 
     def _export_file_name(self, options):

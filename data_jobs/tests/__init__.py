@@ -15,3 +15,5 @@ from . import test_export_wizard
 from . import test_export_sheets
 from . import test_export_summary
 from . import test_export_notification
+from . import test_export_ids
+from . import test_export_no_progress
