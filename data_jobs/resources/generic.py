@@ -13,7 +13,7 @@ import uuid
 from typing import NamedTuple
 
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..io.values import Column, Reference
 from ..io.writers import make_writer
@@ -380,7 +380,10 @@ class GenericResource(ImportMixin):
     def _ensure_xmlids(self, records):
         if not records:
             return {}
-        data = self.env["ir.model.data"].sudo()  # users cannot write external ids
+        self._check_readable(records)
+        # sudo: users can neither read nor write ir.model.data; the records
+        # were just checked readable by the user, the only ones named below.
+        data = self.env["ir.model.data"].sudo()
         result = {
             (records._name, res_id): xmlid
             for res_id, xmlid in self.external_ids(records).items()
@@ -400,6 +403,25 @@ class GenericResource(ImportMixin):
         for xmlid in created:
             result[(xmlid.model, xmlid.res_id)] = f"__export__.{xmlid.name}"
         return result
+
+    def _check_readable(self, records):
+        """Refuse to name records the user may not read (a parent partner
+        hidden by a record rule, another company's): their external ids would
+        be made through sudo. Odoo's export refuses to read them (``parent_id``
+        raises an access error), though its ``parent_id/id`` writes the hidden
+        record's id with raw SQL; here every path is refused."""
+        try:
+            records.check_access("read")
+        except AccessError as exc:
+            raise AccessError(
+                self.env._(
+                    "The export names %(model)s records by their external ids, and "
+                    "some of them are hidden from you, so it stops without "
+                    "naming them. %(reason)s",
+                    model=records._description,
+                    reason=exc.args[0] if exc.args else "",
+                )
+            ) from exc
 
 
 def _cached_values(records, field):

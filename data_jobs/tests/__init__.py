@@ -17,3 +17,4 @@ from . import test_export_summary
 from . import test_export_notification
 from . import test_export_ids
 from . import test_export_no_progress
+from . import test_export_xmlid_access
