@@ -7,6 +7,7 @@ formatting, hooks); the engines only talk to this interface.
 """
 
 import functools
+import json
 import operator
 import re
 import uuid
@@ -31,6 +32,8 @@ NOT_EXPORTED = (
     "reference",
     "one2many",
 )
+# a set of fields of their own (defined per parent record), not one column's value
+NOT_A_COLUMN = ("properties",)
 MAGIC = ("create_uid", "create_date", "write_uid", "write_date")
 SENSITIVE = re.compile(
     r"password|passwd|secret|token|api_?key|signature|totp|private|credential|"
@@ -98,6 +101,10 @@ class GenericResource(ImportMixin):
             and field.type not in NOT_EXPORTED
             and field.is_accessible(self.env)
             and not self.is_sensitive(field)
+            and (
+                field.type not in RELATIONAL
+                or self.env[field.comodel_name].has_access("read")
+            )
         ]
 
     def resolve_path(self, path):
@@ -149,9 +156,17 @@ class GenericResource(ImportMixin):
     def _check_exportable(self, field, path):
         """Refuse, before anything runs, a field the user may not read or that
         has no value a cell can hold."""
-        if not field.is_accessible(self.env) or (
-            self.is_sensitive(field) and not self.env.is_superuser()
-        ):
+        if self.is_sensitive(field) and not self.env.is_superuser():
+            raise UserError(
+                self.env._(
+                    "The field '%(field)s' of %(model)s is not exported: its name "
+                    "says it may hold a secret (a password, token, key or "
+                    "signature).",
+                    field=field.name,
+                    model=field.model_name,
+                )
+            )
+        if not field.is_accessible(self.env):
             raise UserError(
                 self.env._(
                     "You are not allowed to export the field '%(field)s' of "
@@ -165,6 +180,30 @@ class GenericResource(ImportMixin):
                 self.env._(
                     "'%(path)s' is a binary field: files cannot be exported in a "
                     "table.",
+                    path=path,
+                )
+            )
+        if field.type in NOT_A_COLUMN:
+            raise UserError(
+                self.env._(
+                    "'%(path)s' holds properties, a set of fields of their own that "
+                    "each record's %(parent)s defines: they cannot be exported as "
+                    "one column.",
+                    path=path,
+                    parent=self.env[field.model_name]
+                    ._fields[field.definition_record]
+                    ._description_string(self.env),
+                )
+            )
+        if field.type in RELATIONAL and not self.env[field.comodel_name].has_access(
+            "read"
+        ):
+            # reading the field (its ids, or names) reads the related model
+            raise UserError(
+                self.env._(
+                    "You are not allowed to read %(related)s records, so "
+                    "'%(path)s' cannot be exported.",
+                    related=self.env[field.comodel_name]._description,
                     path=path,
                 )
             )
@@ -190,6 +229,7 @@ class GenericResource(ImportMixin):
             name = "/".join(f.name for f in chain)
             if import_compatible and last.type in RELATIONAL:
                 name += "/id"
+            self._check_xmlid_model(chain, import_compatible, path)
             label = " / ".join(self._part_label(f) for f in chain)
             declared = self._by_path.get(path)
             if declared is not None and declared.header:
@@ -228,6 +268,22 @@ class GenericResource(ImportMixin):
         if import_compatible and last.type in RELATIONAL:
             return last.comodel_name
         return None
+
+    def _check_xmlid_model(self, chain, import_compatible, path):
+        model_name = self._xmlid_model(chain, import_compatible)
+        if model_name and not self.env[model_name]._is_an_ordinary_table():
+            raise UserError(
+                self.env._(
+                    "%(model)s records are not stored in a table of their own, so "
+                    "they have no external ids: '%(path)s' cannot be exported "
+                    "(its database id can: '%(db_path)s').",
+                    model=self.env[model_name]._description,
+                    path=path,
+                    db_path="/".join(
+                        [f.name for f in chain if not isinstance(f, IdPart)] + [".id"]
+                    ),
+                )
+            )
 
     def _digits(self, field):
         if field.type == "monetary":
@@ -326,8 +382,10 @@ class GenericResource(ImportMixin):
         """``value`` of ``field`` made plain (``records`` give the timezone)."""
         if field.type == "boolean":
             return bool(value)
-        if field.type in ("integer", "float", "monetary"):
-            return value
+        if field.type == "integer":
+            return value or 0  # the cache holds None for an unset number
+        if field.type in ("float", "monetary"):
+            return 0.0 if value is None else value
         if value is False or value is None:
             return None
         if field.type == "datetime":
@@ -336,6 +394,8 @@ class GenericResource(ImportMixin):
             )
         if field.type == "selection" and not import_compatible:
             return self.selection(field).get(value, value)
+        if field.type in ("json", "properties_definition"):
+            return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
         return value
 
     def _xmlids(self, records, chains, import_compatible=False):
