@@ -98,7 +98,7 @@ class ExportEngine(Engine):
                 job.file_format, tmp, self.columns, writer_options, self._meta(total)
             )
             for batch in self._record_batches():
-                batch.fetch([p.split("/")[0] for p in self.paths if p != "id"])
+                batch.fetch(resource.fields_to_fetch(self.paths))
                 writer.write_rows(
                     resource.export_rows(
                         batch, self.paths, options["import_compatible"]

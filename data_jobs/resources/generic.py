@@ -6,11 +6,15 @@ A custom resource subclasses it and overrides what its model needs (lookups,
 formatting, hooks); the engines only talk to this interface.
 """
 
+import functools
+import json
+import operator
 import re
 import uuid
+from typing import NamedTuple
 
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..io.values import Column, Reference
 from ..io.writers import make_writer
@@ -28,12 +32,36 @@ NOT_EXPORTED = (
     "reference",
     "one2many",
 )
+# a set of fields of their own (defined per parent record), not one column's value
+NOT_A_COLUMN = ("properties",)
 MAGIC = ("create_uid", "create_date", "write_uid", "write_date")
 SENSITIVE = re.compile(
     r"password|passwd|secret|token|api_?key|signature|totp|private|credential|"
     r"(^|_)key$|(^|_)pin$",
     re.IGNORECASE,
 )
+
+
+class IdPart(NamedTuple):
+    """The ``id`` or ``.id`` that ends a field path: the identity of the
+    records the path reached, not one of their fields. ``id`` is the external
+    id (``__export__.…`` created if missing, as Odoo's export does) and
+    ``.id`` the database id, alone (``id``, ``.id``, ``id/.id``) or after a
+    relational field (``country_id/id``, ``category_id/.id``), in every mode.
+
+    It stands in a chain of fields with the two attributes chains are read by:
+    ``name`` (the column's technical name) and ``type`` (its kind)."""
+
+    name: str
+    type: str
+
+    @property
+    def external(self):
+        return self.name == "id"
+
+
+EXTERNAL_ID = IdPart("id", "char")
+DATABASE_ID = IdPart(".id", "integer")
 
 
 class GenericResource(ImportMixin):
@@ -73,6 +101,10 @@ class GenericResource(ImportMixin):
             and field.type not in NOT_EXPORTED
             and field.is_accessible(self.env)
             and not self.is_sensitive(field)
+            and (
+                field.type not in RELATIONAL
+                or self.env[field.comodel_name].has_access("read")
+            )
         ]
 
     def resolve_path(self, path):
@@ -85,10 +117,14 @@ class GenericResource(ImportMixin):
         model = self.records
         chain = []
         parts = [p for p in path.strip().split("/") if p]
-        if len(parts) > 1 and parts[-1] in ("id", ".id"):
-            parts = parts[:-1]  # import-compatible spellings of the field itself
         if not parts:
             raise UserError(self.env._("An empty field name cannot be exported."))
+        ending = None
+        if parts[-1] in ("id", ".id"):
+            ending = EXTERNAL_ID if parts[-1] == "id" else DATABASE_ID
+            parts = parts[:-1]
+            if parts == ["id"]:
+                parts = []  # ``id/.id``: the record's own id, as Odoo spells it
         for position, part in enumerate(parts):
             field = model._fields.get(part)
             if field is None:
@@ -100,27 +136,9 @@ class GenericResource(ImportMixin):
                         path=path,
                     )
                 )
-            if not field.is_accessible(self.env) or (
-                self.is_sensitive(field) and not self.env.is_superuser()
-            ):
-                raise UserError(
-                    self.env._(
-                        "You are not allowed to export the field '%(field)s' of "
-                        "%(model)s.",
-                        field=part,
-                        model=model._name,
-                    )
-                )
-            if field.type == "binary":
-                raise UserError(
-                    self.env._(
-                        "'%(path)s' is a binary field: files cannot be exported in a "
-                        "table.",
-                        path=path,
-                    )
-                )
+            self._check_exportable(field, path)
             chain.append(field)
-            if position < len(parts) - 1:
+            if position < len(parts) - 1 or ending:
                 if field.type not in RELATIONAL:
                     raise UserError(
                         self.env._(
@@ -131,7 +149,64 @@ class GenericResource(ImportMixin):
                         )
                     )
                 model = self.env[field.comodel_name]
+        if ending:
+            chain.append(ending)
         return chain
+
+    def _check_exportable(self, field, path):
+        """Refuse, before anything runs, a field the user may not read or that
+        has no value a cell can hold."""
+        if self.is_sensitive(field) and not self.env.is_superuser():
+            raise UserError(
+                self.env._(
+                    "The field '%(field)s' of %(model)s is not exported: its name "
+                    "says it may hold a secret (a password, token, key or "
+                    "signature).",
+                    field=field.name,
+                    model=field.model_name,
+                )
+            )
+        if not field.is_accessible(self.env):
+            raise UserError(
+                self.env._(
+                    "You are not allowed to export the field '%(field)s' of "
+                    "%(model)s.",
+                    field=field.name,
+                    model=field.model_name,
+                )
+            )
+        if field.type == "binary":
+            raise UserError(
+                self.env._(
+                    "'%(path)s' is a binary field: files cannot be exported in a "
+                    "table.",
+                    path=path,
+                )
+            )
+        if field.type in NOT_A_COLUMN:
+            raise UserError(
+                self.env._(
+                    "'%(path)s' holds properties, a set of fields of their own that "
+                    "each record's %(parent)s defines: they cannot be exported as "
+                    "one column.",
+                    path=path,
+                    parent=self.env[field.model_name]
+                    ._fields[field.definition_record]
+                    ._description_string(self.env),
+                )
+            )
+        if field.type in RELATIONAL and not self.env[field.comodel_name].has_access(
+            "read"
+        ):
+            # reading the field (its ids, or names) reads the related model
+            raise UserError(
+                self.env._(
+                    "You are not allowed to read %(related)s records, so "
+                    "'%(path)s' cannot be exported.",
+                    related=self.env[field.comodel_name]._description,
+                    path=path,
+                )
+            )
 
     def selection(self, field):
         """A selection field's ``{value: label}`` in the user's language,
@@ -154,15 +229,14 @@ class GenericResource(ImportMixin):
             name = "/".join(f.name for f in chain)
             if import_compatible and last.type in RELATIONAL:
                 name += "/id"
-            label = " / ".join(f._description_string(self.env) for f in chain)
+            self._check_xmlid_model(chain, import_compatible, path)
+            label = " / ".join(self._part_label(f) for f in chain)
             declared = self._by_path.get(path)
             if declared is not None and declared.header:
                 label = declared.header
-            if name == "id" and import_compatible:
-                label = self.env._("External ID")
             multi = any(f.type in X2MANY for f in chain[:-1])
             kind = "char" if multi and last.type not in RELATIONAL else last.type
-            if import_compatible and (last.type in RELATIONAL or name == "id"):
+            if import_compatible and last.type in RELATIONAL:
                 kind = "char"
             columns.append(
                 Column(
@@ -173,6 +247,43 @@ class GenericResource(ImportMixin):
                 )
             )
         return columns
+
+    def _part_label(self, part):
+        if isinstance(part, IdPart):
+            return self.env._("External ID") if part.external else self.env._("ID")
+        return part._description_string(self.env)
+
+    def fields_to_fetch(self, paths):
+        """The fields of the records themselves that ``paths`` start with."""
+        firsts = (self.resolve_path(path)[0] for path in paths)
+        return list(dict.fromkeys(f.name for f in firsts if not isinstance(f, IdPart)))
+
+    def _xmlid_model(self, chain, import_compatible):
+        """The model whose external ids the column names, or None."""
+        last = chain[-1]
+        if isinstance(last, IdPart):
+            if not last.external:
+                return None
+            return chain[-2].comodel_name if len(chain) > 1 else self.model_name
+        if import_compatible and last.type in RELATIONAL:
+            return last.comodel_name
+        return None
+
+    def _check_xmlid_model(self, chain, import_compatible, path):
+        model_name = self._xmlid_model(chain, import_compatible)
+        if model_name and not self.env[model_name]._is_an_ordinary_table():
+            raise UserError(
+                self.env._(
+                    "%(model)s records are not stored in a table of their own, so "
+                    "they have no external ids: '%(path)s' cannot be exported "
+                    "(its database id can: '%(db_path)s').",
+                    model=self.env[model_name]._description,
+                    path=path,
+                    db_path="/".join(
+                        [f.name for f in chain if not isinstance(f, IdPart)] + [".id"]
+                    ),
+                )
+            )
 
     def _digits(self, field):
         if field.type == "monetary":
@@ -191,7 +302,7 @@ class GenericResource(ImportMixin):
         names) is computed once per distinct value in the batch, not per row.
         """
         chains = [self.resolve_path(path) for path in paths]
-        xmlids = self._xmlids(records, chains) if import_compatible else {}
+        xmlids = self._xmlids(records, chains, import_compatible)
         columns = []
         for path, chain in zip(paths, chains, strict=True):
             values = self.export_column(records, chain, import_compatible, xmlids)
@@ -204,8 +315,10 @@ class GenericResource(ImportMixin):
     def export_column(self, records, chain, import_compatible=False, xmlids=None):
         """The values of one field path for all ``records``, in their order."""
         first = chain[0]
-        if first.name == "id" and len(chain) == 1 and import_compatible:
-            return [xmlids.get((records._name, id_)) for id_ in records._ids]
+        if isinstance(first, IdPart):  # the records' own id: nothing to read
+            if first.external:
+                return [xmlids.get((records._name, id_)) for id_ in records._ids]
+            return list(records._ids)
         if (
             type(self).export_value is not GenericResource.export_value
             or type(self).format_value is not GenericResource.format_value
@@ -238,8 +351,13 @@ class GenericResource(ImportMixin):
                 targets[field.name] if len(targets) == 1 else targets.mapped(field.name)
             )
         last = chain[-1]
-        if last.name == "id" and len(chain) == 1 and import_compatible:
-            return xmlids.get((record._name, record.id))
+        if isinstance(last, IdPart):
+            values = [
+                xmlids.get((t._name, t.id)) if last.external else t.id for t in targets
+            ]
+            if not multi:
+                return values[0] if values else None
+            return ",".join(str(v) for v in values if v) or None
         if last.type in RELATIONAL:
             related = (
                 targets.mapped(last.name) if len(targets) != 1 else targets[last.name]
@@ -264,8 +382,10 @@ class GenericResource(ImportMixin):
         """``value`` of ``field`` made plain (``records`` give the timezone)."""
         if field.type == "boolean":
             return bool(value)
-        if field.type in ("integer", "float", "monetary"):
-            return value
+        if field.type == "integer":
+            return value or 0  # the cache holds None for an unset number
+        if field.type in ("float", "monetary"):
+            return 0.0 if value is None else value
         if value is False or value is None:
             return None
         if field.type == "datetime":
@@ -274,23 +394,27 @@ class GenericResource(ImportMixin):
             )
         if field.type == "selection" and not import_compatible:
             return self.selection(field).get(value, value)
+        if field.type in ("json", "properties_definition"):
+            return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
         return value
 
-    def _xmlids(self, records, chains):
-        """External ids of every record the rows reference, created if missing
-        (as Odoo's own import-compatible export does)."""
-        related = [records]
+    def _xmlids(self, records, chains, import_compatible=False):
+        """External ids of every record the rows name by one (``id``,
+        ``field/id`` and, import-compatible, every relational column), created
+        if missing as Odoo's export does."""
+        by_model = {}
         for chain in chains:
+            if not self._xmlid_model(chain, import_compatible):
+                continue
             targets = records
             for field in chain:
-                if field.type not in RELATIONAL:
+                if isinstance(field, IdPart):
                     break
                 targets = targets.mapped(field.name)
-            else:
-                related.append(targets)
+            by_model.setdefault(targets._name, []).append(targets)
         result = {}
-        for group in related:
-            result.update(self._ensure_xmlids(group))
+        for groups in by_model.values():
+            result.update(self._ensure_xmlids(functools.reduce(operator.or_, groups)))
         return result
 
     def external_ids(self, records):
@@ -316,7 +440,10 @@ class GenericResource(ImportMixin):
     def _ensure_xmlids(self, records):
         if not records:
             return {}
-        data = self.env["ir.model.data"].sudo()  # users cannot write external ids
+        self._check_readable(records)
+        # sudo: users can neither read nor write ir.model.data; the records
+        # were just checked readable by the user, the only ones named below.
+        data = self.env["ir.model.data"].sudo()
         result = {
             (records._name, res_id): xmlid
             for res_id, xmlid in self.external_ids(records).items()
@@ -337,14 +464,49 @@ class GenericResource(ImportMixin):
             result[(xmlid.model, xmlid.res_id)] = f"__export__.{xmlid.name}"
         return result
 
+    def _check_readable(self, records):
+        """Refuse to name records the user may not read (a parent partner
+        hidden by a record rule, another company's): their external ids would
+        be made through sudo. Odoo's export refuses to read them (``parent_id``
+        raises an access error), though its ``parent_id/id`` writes the hidden
+        record's id with raw SQL; here every path is refused."""
+        try:
+            records.check_access("read")
+        except AccessError as exc:
+            raise AccessError(
+                self.env._(
+                    "The export names %(model)s records by their external ids, and "
+                    "some of them are hidden from you, so it stops without "
+                    "naming them. %(reason)s",
+                    model=records._description,
+                    reason=exc.args[0] if exc.args else "",
+                )
+            ) from exc
+
 
 def _cached_values(records, field):
     """The cached values of ``field`` for ``records`` (ids for a many2one,
-    id tuples for x2many), read from the database where missing."""
+    id tuples for x2many), read from the database where missing.
+
+    Raises UserError if reading adds nothing to the cache (a field the cache
+    never holds): the export stops with a message rather than loop forever.
+    """
     cache = records.env.cache
     values = list(cache.get_until_miss(records, field))
     while len(values) < len(records):
         rest = records[len(values) :]
         field.__get__(rest[0])  # fetches the missing records with their batch
-        values += cache.get_until_miss(rest, field)
+        more = cache.get_until_miss(rest, field)
+        if not more:
+            raise UserError(
+                records.env._(
+                    "Reading '%(field)s' of %(model)s made no progress (its values "
+                    "never reach the cache), so the export stops instead of "
+                    "looping. Export the field through another path or report "
+                    "the problem.",
+                    field=field.name,
+                    model=records._name,
+                )
+            )
+        values += more
     return values

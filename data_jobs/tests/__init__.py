@@ -18,3 +18,8 @@ from . import test_export_notification
 from . import test_trust
 from . import test_access_matrix
 from . import test_resume
+from . import test_export_ids
+from . import test_export_no_progress
+from . import test_export_xmlid_access
+from . import test_export_values
+from . import test_export_every_field

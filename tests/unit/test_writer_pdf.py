@@ -133,6 +133,23 @@ def test_orientation():
     assert is_landscape(many[:3], [row[:3]], pdf_orientation="landscape")
 
 
+def test_wide_export_goes_on_in_bands_of_columns():
+    """86 columns (every stored field of res.partner) left each column a few
+    points wide and reportlab failed ("tallest row 2147483653"): the columns
+    now go in bands that fit a page, the first column repeated in each."""
+    columns = [Column(f"f{index}", f"Col {index:02d}") for index in range(86)]
+    rows = [tuple(f"v{row}-{index:02d}" for index in range(86)) for row in range(3)]
+    reader = export(columns, rows)
+    text = "".join(texts(reader))
+    box = reader.pages[0].mediabox
+    assert box.width > box.height
+    for index in range(86):
+        assert f"Col {index:02d}" in text
+        assert f"v2-{index:02d}" in text
+    assert len(reader.pages) == 5  # ceil(85 / 18) bands of one page
+    assert all("Col 00" in page and "v0-00" in page for page in texts(reader))
+
+
 def test_title_option_page_label_and_empty_export():
     reader = export(
         COLUMNS,

@@ -13,6 +13,7 @@ caller can pass translated words.
 """
 
 import html
+import math
 import re
 from xml.sax.saxutils import escape
 
@@ -24,7 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen import canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.doctemplate import LayoutError
 
 from .base import (
@@ -42,6 +43,10 @@ SUMMARY_MAX_CHARS = 1000
 MARGIN = 12 * mm
 FONT_SIZE, LEADING = 7.5, 9.5
 PADDING = 3
+# A column narrower than this cannot hold a word: wider exports go on in
+# bands of columns (all the rows with the first columns, then with the next
+# ones), each band on pages of its own, the first column repeated in each.
+BAND_MIN_COLUMN_WIDTH = 40
 HEADER_BACKGROUND = colors.HexColor("#3c4a5c")
 SHADE = colors.HexColor("#eef1f5")
 GRID_COLOR = colors.HexColor("#9aa5b1")
@@ -115,7 +120,6 @@ class PdfWriter(BaseWriter):
         ):
             pagesize = landscape(A4)
         frame_width = pagesize[0] - 2 * MARGIN
-        widths = [width * frame_width / sum(widths) for width in widths]
         document = SimpleDocTemplate(
             self.fileobj,
             pagesize=pagesize,
@@ -125,8 +129,14 @@ class PdfWriter(BaseWriter):
             bottomMargin=MARGIN + 4 * mm,
             title=self.title,
         )
-        cells = _CellMaker(self, widths, document.height)
-        story = [*self._heading(frame_width), *self._tables(widths, cells)]
+        story = list(self._heading(frame_width))
+        for number, band in enumerate(self._column_bands(len(widths), frame_width)):
+            band_widths = [widths[index] for index in band]
+            band_widths = [w * frame_width / sum(band_widths) for w in band_widths]
+            cells = _CellMaker(self, band, band_widths, document.height)
+            if number:
+                story.append(PageBreak())
+            story.extend(self._tables(band, band_widths, cells))
         try:
             document.build(story, canvasmaker=self._canvas_class())
         except LayoutError as error:
@@ -147,6 +157,20 @@ class PdfWriter(BaseWriter):
                 )
             widths.append(min(max(width, 4 * FONT_SIZE), cap) + 2 * PADDING)
         return widths
+
+    def _column_bands(self, count, frame_width):
+        """The column indexes shown together: all of them when they fit,
+        else bands of about equal size, each starting with the first column
+        so that rows can be told apart."""
+        per_page = max(int(frame_width // BAND_MIN_COLUMN_WIDTH), 2)
+        if count <= per_page:
+            return [list(range(count))]
+        others = list(range(1, count))
+        bands = math.ceil(len(others) / (per_page - 1))
+        size = math.ceil(len(others) / bands)
+        return [
+            [0, *others[start : start + size]] for start in range(0, len(others), size)
+        ]
 
     def _heading(self, frame_width):
         title_style = ParagraphStyle(
@@ -176,7 +200,8 @@ class PdfWriter(BaseWriter):
         flowables.append(Spacer(0, 4 * mm))
         return flowables
 
-    def _tables(self, widths, cells):
+    def _tables(self, band, widths, cells):
+        columns = [self.columns[index] for index in band]
         header = [
             Paragraph(
                 escape(text),
@@ -186,7 +211,9 @@ class PdfWriter(BaseWriter):
                     alignment=TA_RIGHT if column.kind in NUMERIC_KINDS else TA_LEFT,
                 ),
             )
-            for text, column in zip(self.headers, self.columns, strict=True)
+            for text, column in zip(
+                (self.headers[index] for index in band), columns, strict=True
+            )
         ]
         style = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),
@@ -198,12 +225,15 @@ class PdfWriter(BaseWriter):
             ("GRID", (0, 0), (-1, -1), 0.25, self.grid_color),
             *_paddings(PADDING),
         ]
-        for index, column in enumerate(self.columns):
+        for index, column in enumerate(columns):
             if column.kind in NUMERIC_KINDS:
                 style.append(("ALIGN", (index, 1), (index, -1), "RIGHT"))
         # Always at least one table, so an empty export still shows the header.
+        every_column = len(band) == len(self.columns)
         for start in range(0, max(len(self.rows), 1), CHUNK_ROWS):
             chunk = self.rows[start : start + CHUNK_ROWS]
+            if not every_column:
+                chunk = [[row[index] for index in band] for row in chunk]
             data = [header, *(cells.row(row) for row in chunk)]
             yield Table(data, colWidths=widths, repeatRows=1, style=style)
 
@@ -248,10 +278,10 @@ class _CellMaker:
     needed to wrap text. Text is clipped so that no cell outgrows a page.
     """
 
-    def __init__(self, writer, widths, frame_height):
+    def __init__(self, writer, band, widths, frame_height):
         self.font = writer.font
         self.inner_widths = [width - 2 * PADDING for width in widths]
-        numeric = [column.kind in NUMERIC_KINDS for column in writer.columns]
+        numeric = [writer.columns[index].kind in NUMERIC_KINDS for index in band]
         self.styles = [
             _style(writer.font, alignment=TA_RIGHT if is_number else TA_LEFT)
             for is_number in numeric

@@ -1,0 +1,32 @@
+# Copyright 2026 data_jobs contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Export files read back as rows, whatever their format, for the tests."""
+
+import csv
+import io
+import json
+
+import openpyxl
+from PyPDF2 import PdfReader
+
+FORMATS = ("csv", "xlsx", "json", "pdf")
+
+
+def read_export(job):
+    """``(header, rows)`` of a CSV or XLSX export (rows as lists; XLSX cells
+    keep their types), ``(names, records)`` of a JSON export and ``(None,
+    text)`` of a PDF, the text of all its pages."""
+    raw = job.sudo().output_file_id.raw
+    if job.file_format == "csv":
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+        return rows[0], rows[1:]
+    if job.file_format == "xlsx":
+        sheet = openpyxl.load_workbook(io.BytesIO(raw), read_only=True).active
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        return rows[0], rows[1:]
+    if job.file_format == "json":
+        data = json.loads(raw)
+        return [c["name"] for c in data["metadata"]["columns"]], data["records"]
+    return None, "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(raw)).pages
+    )
