@@ -18,6 +18,7 @@ from odoo.exceptions import AccessError, UserError
 
 from ..io.values import Column, Reference
 from ..io.writers import make_writer
+from . import registry
 from .generic_import import ImportMixin
 from .resource_column import check_columns
 
@@ -82,6 +83,7 @@ class GenericResource(ImportMixin):
         check_columns(type(self).__name__, self.records, self.columns)
         self._by_path = {c.path: c for c in self.columns}
         self._selections = {}  # selection field -> {value: label}
+        self._line_resources = {}  # one2many field -> its lines' resource
 
     # ------------------------------------------------------------------ fields
     def is_sensitive(self, field):
@@ -510,3 +512,6 @@ def _cached_values(records, field):
             )
         values += more
     return values
+
+
+registry.set_fallback(GenericResource)

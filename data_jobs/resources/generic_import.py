@@ -19,7 +19,7 @@ from odoo.tools import float_compare
 from ..io import convert
 from ..io.convert import ConversionError
 from ..io.formula import is_dangerous
-from . import lookups
+from . import lookups, registry
 from .import_columns import (
     IMPORTABLE,
     OWN_DB_ID,
@@ -207,10 +207,13 @@ class ImportMixin:
         return ImportColumn(index, header, field, column.path), None
 
     def line_resource(self, field):
-        """The resource of a one2many's lines (a custom one when registered)."""
-        from .registry import get_resource  # the registry imports this module
-
-        return get_resource(self.env, field.comodel_name)
+        """The resource of a one2many's lines (a custom one when registered),
+        built once per resource, so once per run and not per batch."""
+        if field.name not in self._line_resources:
+            self._line_resources[field.name] = registry.get_resource(
+                self.env, field.comodel_name
+            )
+        return self._line_resources[field.name]
 
     def _field_by_name_or_label(self, model, text):
         if text in model._fields:

@@ -1,10 +1,19 @@
 # Copyright 2026 data_jobs contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Which resource serves a model: the one function both engines ask."""
+"""Which resource serves a model: the one function both engines ask.
 
-from .generic import GenericResource
+This module imports no resource: the generic resource registers itself as
+the fallback (``set_fallback``), so resources can ask the registry for the
+resource of a related model (an import's lines) without an import cycle.
+"""
 
 _CUSTOM = {}
+_FALLBACK = []  # the generic resource class, set by generic.py
+
+
+def set_fallback(resource_class):
+    """Serve models without a custom resource with ``resource_class``."""
+    _FALLBACK[:] = [resource_class]
 
 
 def register_resource(resource_class):
@@ -28,7 +37,7 @@ def get_resource(env, model_name):
     for addon, resource_class in reversed(_CUSTOM.get(model_name, [])):
         if addon is None or addon in loaded:
             return resource_class(env, model_name)
-    return GenericResource(env, model_name)
+    return _FALLBACK[0](env, model_name)
 
 
 def check_resources(env):
