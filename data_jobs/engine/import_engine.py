@@ -38,8 +38,13 @@ IMPORT_CONTEXT = {
 class ImportEngine(Engine):
     job_type = "import"
 
-    def __init__(self, job):
+    def __init__(self, job, rows=None):
+        """``rows``: ``(first, last)`` file rows of the one slice to import
+        (of the first sheet), for a run that imports a file in chunks, each
+        chunk a job of its own whose counters, logs and result rows are its
+        own; None: the whole file."""
         super().__init__(job)
+        self.rows = rows
         options = self.options
         context = dict(IMPORT_CONTEXT, tracking_disable=not options["tracking"])
         self.import_env = self.env(context=dict(self.env.context, **context))
@@ -66,19 +71,19 @@ class ImportEngine(Engine):
                 for part in parts:
                     sink.add(part.plan.column_logs())
                 yield {
-                    "total_rows": sum(part.rows for part in parts),
+                    "total_rows": self._total(fileobj, parts),
                     "warning_count": sink.take_warnings(),
                 }
             with ResultFiles(job, options) as results:
                 for index, part in enumerate(parts):
                     if index < start_part:
                         continue  # imported before the run was resumed
-                    skip = after_row if index == start_part else 0
+                    skip, last = self._bounds(index, start_part, after_row)
                     with self._open_sheet(fileobj, part.sheet) as reader:
                         plan = part.plan
                         results.begin(part, reader)
                         size = options["batch_size"]
-                        for rows in chunks(reader, plan.match, size, skip):
+                        for rows in chunks(reader, plan.match, size, skip, last):
                             counts = plan.import_batch(rows)
                             results.add(plan.last_batch)
                             sink.add(plan.row_logs())
@@ -115,6 +120,21 @@ class ImportEngine(Engine):
             )
 
         return finish
+
+    def _total(self, fileobj, parts):
+        if self.rows is None:
+            return sum(part.rows for part in parts)
+        first, last = self.rows
+        with self._open_sheet(fileobj, parts[0].sheet) as reader:
+            return sum(1 for number, _cells in reader if first <= number <= last)
+
+    def _bounds(self, index, start_part, after_row):
+        """The rows of part ``index`` to read past and the last one to read."""
+        skip = after_row if index == start_part else 0
+        if self.rows is None or index:
+            return skip, None
+        first, last = self.rows
+        return max(skip, first - 1), last
 
     def keeps(self, totals):
         return not self.options["dry_run"] and not totals.get("error_count")

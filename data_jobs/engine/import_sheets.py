@@ -7,7 +7,7 @@ A file is imported as parts: the one CSV file or sheet, or with
 batches of records, a one2many record being a head row and its line rows.
 """
 
-from itertools import islice
+from itertools import islice, takewhile
 
 from odoo.exceptions import UserError
 
@@ -64,15 +64,18 @@ def _cycle_text(parts, needs, done):
     return " -> ".join(names[m] for m in cycle)
 
 
-def chunks(reader, match, size, after_row=0):
+def chunks(reader, match, size, after_row=0, last_row=None):
     """Batches of ``(row_number, cells, lines)``: with one2many columns, a row
     whose other mapped cells are all empty is a line of the record above (the
     way Odoo's import reads header + lines files). Records that start on or
     before ``after_row`` (already imported by a run that was resumed) are
-    read past, not returned."""
+    read past, not returned; reading stops after ``last_row`` (one slice of
+    the file)."""
     records = _records(reader, match)
     if after_row:
         records = (record for record in records if record[0] > after_row)
+    if last_row is not None:
+        records = takewhile(lambda record: record[0] <= last_row, records)
     while batch := list(islice(records, size)):
         yield batch
 

@@ -6,6 +6,7 @@ batch; every end goes through the same path; template options reach jobs."""
 
 import base64
 import secrets
+from collections import Counter
 
 from odoo import Command, sql_db
 from odoo.tests import tagged
@@ -14,6 +15,7 @@ from odoo.tools import mute_logger
 from odoo.addons.queue_job.exception import RetryableJobError
 from odoo.addons.queue_job.job import Job
 
+from ..engine.import_engine import ImportEngine
 from .common import RUNNER_LOGGER
 from .import_common import ImportCase
 
@@ -240,3 +242,23 @@ class TestResume(ImportCase):
         [(row, column, _value, message)] = self._errors(job)
         self.assertEqual((row, column), (3, "ref"))
         self.assertIn("index row", message)
+
+    def test_an_engine_imports_one_slice_of_the_file(self):
+        """Room for chunked imports: an engine for rows 3 to 5 of the file
+        imports those rows only, with their own counters."""
+        job = self._import_job()
+        job = job.with_user(self.user_a)
+        totals = Counter()
+        steps = ImportEngine(job, rows=(3, 5)).batches()
+        try:
+            while True:
+                counts = dict(next(steps))
+                counts.pop("checkpoint", None)
+                totals.update(counts)
+        except StopIteration as stop:
+            stop.value()
+        self.assertEqual(totals["total_rows"], 3)
+        self.assertEqual((totals["processed_rows"], totals["created_count"]), (3, 3))
+        self.assertEqual(
+            self._partners("Imp Resume").mapped("ref"), ["RS2", "RS3", "RS4"]
+        )
