@@ -46,6 +46,10 @@ class Engine:
         covers. Its return value, if any, is called once the loop is done."""
         raise NotImplementedError
 
+    def salvage(self):
+        """After a failure, keep what can be kept of a run that committed
+        part of its work (an import's result files); nothing by default."""
+
     def keeps(self, totals):
         """Whether an atomic run that reached its end keeps what it wrote."""
         return True

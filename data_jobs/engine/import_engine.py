@@ -38,6 +38,8 @@ IMPORT_CONTEXT = {
 class ImportEngine(Engine):
     job_type = "import"
 
+    _results = None
+
     def __init__(self, job, rows=None):
         """``rows``: ``(first, last)`` file rows of the one slice to import
         (of the first sheet), for a run that imports a file in chunks, each
@@ -75,26 +77,12 @@ class ImportEngine(Engine):
                     "warning_count": sink.take_warnings(),
                 }
             with ResultFiles(job, options) as results:
+                self._results = results
                 for index, part in enumerate(parts):
                     if index < start_part:
                         continue  # imported before the run was resumed
-                    skip, last = self._bounds(index, start_part, after_row)
-                    with self._open_sheet(fileobj, part.sheet) as reader:
-                        plan = part.plan
-                        results.begin(part, reader)
-                        size = options["batch_size"]
-                        for rows in chunks(reader, plan.match, size, skip, last):
-                            counts = plan.import_batch(rows)
-                            results.add(plan.last_batch)
-                            sink.add(plan.row_logs())
-                            self.env.invalidate_all()  # flat memory
-                            yield dict(
-                                counts,
-                                warning_count=sink.take_warnings(),
-                                checkpoint={"part": index, "row": _last_row(rows)},
-                            )
-                        if reader.skipped_empty:
-                            sink.add([plan.empty_rows_log(reader.skipped_empty)])
+                    bounds = self._bounds(index, start_part, after_row)
+                    yield from self._import_part(fileobj, index, part, bounds, sink)
                 results.close()
                 files = results.files
         main = next((p.plan for p in parts if p.model == job.res_model), None)
@@ -120,6 +108,43 @@ class ImportEngine(Engine):
             )
 
         return finish
+
+    def _import_part(self, fileobj, index, part, bounds, sink):
+        """The batches of one sheet (or of the CSV file). A batch's rows go
+        to the result files once the batch is committed, that is when the
+        runner asks for the next step: a run that fails keeps result files
+        that list exactly the rows it kept (see ``salvage``)."""
+        results, plan = self._results, part.plan
+        with self._open_sheet(fileobj, part.sheet) as reader:
+            results.begin(part, reader)
+            size = self.options["batch_size"]
+            pending = None
+            for rows in chunks(reader, plan.match, size, *bounds):
+                if pending is not None:
+                    results.add(pending)
+                counts = plan.import_batch(rows)
+                sink.add(plan.row_logs())
+                pending = plan.last_batch
+                self.env.invalidate_all()  # flat memory
+                yield dict(
+                    counts,
+                    warning_count=sink.take_warnings(),
+                    checkpoint={"part": index, "row": _last_row(rows)},
+                )
+            if pending is not None:
+                results.add(pending)
+            if reader.skipped_empty:
+                sink.add([plan.empty_rows_log(reader.skipped_empty)])
+
+    def salvage(self):
+        """After a failure, attach the result files of what the run kept:
+        the rows of the batches it committed (an import that keeps good
+        rows). Called by the runner once the failed batch is rolled back."""
+        results = getattr(self, "_results", None)
+        if results is None or self.atomic:
+            return
+        results.close()
+        self._attach_results(results.files)
 
     def _total(self, fileobj, parts):
         if self.rows is None:

@@ -124,11 +124,14 @@ class ResultFiles:
             target["rows"] += len(rows)
 
     def close(self):
+        """Finish both files; those with rows wait in ``files`` to be attached
+        (whoever attaches one closes its temporary file)."""
         targets = {"failed_file_id": self.failed, "success_file_id": self.success}
         for field_name, target in targets.items():
-            if target is None:
+            if target is None or target.get("closed"):
                 continue
             target["writer"].close()
+            target["closed"] = True
             if target["rows"]:
                 self.files[field_name] = (target["tmp"], target["name"], self.format)
             else:
@@ -139,9 +142,9 @@ class ResultFiles:
 
     def __exit__(self, *exc_info):
         if exc_info[0] is not None:
-            for target in (self.failed, self.success):
-                if target is not None:
-                    target["tmp"].close()
+            # finished as they are: a failed run's files may still be attached
+            # (ImportEngine.salvage); the others close with their objects
+            self.close()
 
 
 def _columns(names):

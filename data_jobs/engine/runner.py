@@ -44,6 +44,7 @@ class Runner:
             lang=job.user_id.lang, tz=job.user_id.tz, tracking_disable=False
         )
         self.env = self.job.env
+        self.engine = None  # built at the start of the run (engine_for)
 
     # ------------------------------------------------------------ entering
     def steps(self):
@@ -114,7 +115,7 @@ class Runner:
         job = self.job
         run = _Run()
         try:
-            engine = engine_for(job)
+            engine = self.engine = engine_for(job)
             ended = yield from self._batches(run, engine, again)
         except GeneratorExit:
             # the caller stopped iterating (a test, or the worker going away):
@@ -210,7 +211,26 @@ class Runner:
         if self._autocommits():
             self.env.cr.rollback()
         self.env.invalidate_all()
+        message += self._what_was_kept()
         job._end("fail", message)
+
+    def _what_was_kept(self):
+        """After a failure: attach the result files of the batches an import
+        committed, and say what was kept and how to go on."""
+        job, engine = self.job, self.engine
+        if engine is None or not engine.resumable or not job.checkpoint:
+            return ""
+        try:
+            engine.salvage()
+        except Exception:  # the failure is what the user must read first
+            _logger.exception("%s: the result files could not be kept", job.name)
+        return " " + self.env._(
+            "%(count)s rows were kept, up to row %(row)s of the file: Retry goes on "
+            "after it (the kept rows are not imported again). The imported-rows "
+            "and failed-rows files list the rows kept.",
+            count=job.processed_rows,
+            row=job.checkpoint.get("row"),
+        )
 
     # ------------------------------------------------------- queue_job tries
     def _queue_job(self):
