@@ -15,7 +15,7 @@ import pytest
 from data_jobs_io.convert import find_unstorable
 from data_jobs_io.readers import ReaderError, Row, open_reader
 from openpyxl import Workbook
-from rawxlsx import cell, error, formula, raw_xlsx
+from rawxlsx import MAIN, cell, error, formula, raw_xlsx
 
 
 def read(data, name="file.csv", **options):
@@ -484,3 +484,28 @@ def _letters(number):
 
 def test_letters():
     assert _letters(1) == "A" and _letters(28) == "AB" and _letters(16384) == "XFD"
+
+
+@pytest.mark.parametrize("prefix", ["", "x:"])
+def test_formulas_are_found_across_the_scan_chunks(prefix):
+    """The sheet's XML is scanned in 1 MB chunks: no cell cut by a chunk's
+    end may be missed (50,000 formula cells, about 2.5 MB)."""
+    rows = "".join(
+        f'<{prefix}row r="{n}"><{prefix}c r="A{n}"><{prefix}v>{n}</{prefix}v>'
+        f'</{prefix}c><{prefix}c r="B{n}"><{prefix}f>A{n}*2</{prefix}f></{prefix}c>'
+        f"</{prefix}row>"
+        for n in range(2, 50_002)
+    )
+    namespace = f'xmlns{":" + prefix[:-1] if prefix else ""}="{MAIN}"'
+    xml = (
+        f'<?xml version="1.0"?><{prefix}worksheet {namespace}><{prefix}sheetData>'
+        f'<{prefix}row r="1"><{prefix}c r="A1" t="inlineStr"><{prefix}is><{prefix}t>'
+        f'n</{prefix}t></{prefix}is></{prefix}c><{prefix}c r="B1" t="inlineStr">'
+        f"<{prefix}is><{prefix}t>double</{prefix}t></{prefix}is></{prefix}c>"
+        f"</{prefix}row>{rows}</{prefix}sheetData></{prefix}worksheet>"
+    )
+    reader = read(raw_xlsx(extra={"xl/worksheets/sheet1.xml": xml}), "x.xlsx")
+    flagged = [
+        n for n, values in reader if [e.code for e in values.errors] == ["formula"]
+    ]
+    assert flagged == list(range(2, 50_002))

@@ -35,7 +35,6 @@ _FORMULA_CELL = re.compile(
 )
 _REFERENCE = re.compile(rb"""\br\s*=\s*["']\$?([A-Za-z]{1,3})\$?([0-9]+)["']""")
 _STRING_TYPE = re.compile(rb"""\bt\s*=\s*["']str["']""")
-_CELL_STARTS = (b"<c ", b"<c>", b":c ", b":c>")
 
 
 def open_archive(fileobj, limits) -> zipfile.ZipFile:
@@ -137,7 +136,7 @@ class FormulaCells:
                 if not chunk:
                     yield from self._cells_in(buffer)
                     return
-                cut = max(buffer.rfind(start) for start in _CELL_STARTS)
+                cut = _last_cell_start(buffer)
                 if cut <= 0 or len(buffer) - cut > 4 * _CHUNK:
                     cut = len(buffer)  # no cell open at the end, or a huge one
                 yield from self._cells_in(buffer[:cut])
@@ -168,6 +167,24 @@ class FormulaCells:
         if self._member is not None:
             self._cells.close()
             self._member.close()
+
+
+def _last_cell_start(buffer):
+    """Where the last opening cell tag of ``buffer`` starts (``<c`` or
+    ``<x:c``; not a closing ``</x:c>``), -1 if none: the cells before it are
+    complete."""
+    plain = max(buffer.rfind(b"<c "), buffer.rfind(b"<c>"))
+    low = max(plain, 0)
+    end = len(buffer)
+    while end > low:
+        colon = max(buffer.rfind(b":c ", low, end), buffer.rfind(b":c>", low, end))
+        if colon < 0:
+            break
+        start = buffer.rfind(b"<", low, colon)
+        if start >= 0 and buffer[start + 1 : start + 2] != b"/":
+            return start
+        end = colon
+    return plain
 
 
 def _column_index(letters):

@@ -81,8 +81,10 @@ class XlsxReader(BaseReader):
         tables = self.workbook.worksheets
         names = [ws.title for ws in tables]
         if not tables:
+            only = " (only charts)" if self.workbook.sheetnames else ""
             raise ReaderError(
-                "The workbook has no sheet of rows to import (only charts)."
+                f"The workbook has no sheet of rows to import{only}. If it "
+                f"should have one, it may be damaged: {_DAMAGED}."
             )
         if sheet is None or sheet == "":
             visible = [ws for ws in tables if ws.sheet_state == "visible"]
