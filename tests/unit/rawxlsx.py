@@ -12,6 +12,8 @@ from xml.sax.saxutils import escape
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006"
+FIXED_DATE = (2026, 1, 1, 0, 0, 0)
+DEFLATED = zipfile.ZIP_DEFLATED
 _TYPES = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 
 CONTENT_TYPES = (
@@ -96,6 +98,6 @@ def raw_xlsx(rows=None, sheets=None, extra=None, hidden=()):
     members.update(extra or {})
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
+        for name, content in members.items():  # fixed dates: the same bytes
+            archive.writestr(zipfile.ZipInfo(name, FIXED_DATE), content, DEFLATED)
     return buffer.getvalue()

@@ -21,6 +21,7 @@ import codecs
 import gzip
 import io
 import json
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -32,7 +33,15 @@ sys.path.insert(0, str(HERE.parents[1] / "unit"))
 sys.path.insert(0, str(HERE))
 
 from make_large import LARGE  # noqa: E402
-from rawxlsx import MAIN, cell, error, formula, raw_xlsx, sheet_xml  # noqa: E402
+from rawxlsx import (  # noqa: E402
+    FIXED_DATE,
+    MAIN,
+    cell,
+    error,
+    formula,
+    raw_xlsx,
+    sheet_xml,
+)
 
 ENTRIES = []
 
@@ -56,7 +65,21 @@ def workbook(rows, title="Data", **sheets):
             sheet.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return stable(buffer.getvalue())
+
+
+def stable(data):
+    """The same archive with fixed dates (members and document properties),
+    so that rebuilding the corpus gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    members = {name: source.read(name) for name in source.namelist()}
+    if "docProps/core.xml" in members:
+        members["docProps/core.xml"] = re.sub(
+            rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ",
+            b"2026-01-01T00:00:00Z",
+            members["docProps/core.xml"],
+        )
+    return archive(members)
 
 
 def archive(members):
@@ -66,7 +89,7 @@ def archive(members):
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
         for name, content in members.items():
             kind = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            out.writestr(name, content, compress_type=kind)
+            out.writestr(zipfile.ZipInfo(name, FIXED_DATE), content, kind)
     return buffer.getvalue()
 
 
@@ -801,7 +824,7 @@ def _chartsheet_workbook():
     book.active.append(["code"])
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return stable(buffer.getvalue())
 
 
 def main():
