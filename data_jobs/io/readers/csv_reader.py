@@ -39,7 +39,7 @@ _WIDE = ("utf-16", "utf-32")  # NUL bytes are part of their characters
 class _RecordState:
     """What the line feeder saw of the record being read."""
 
-    __slots__ = ("chars", "eof_inside", "lines", "nul", "row_number")
+    __slots__ = ("chars", "eof_inside", "nul", "row_number")
 
     def __init__(self):
         self.reset()
@@ -48,7 +48,6 @@ class _RecordState:
 
     def reset(self):
         self.chars = 0
-        self.lines = 0
         self.nul = False
 
 
@@ -198,7 +197,6 @@ class CsvReader(BaseReader):
             state.chars += len(line)
             if state.chars > limit:
                 raise self._row_too_long(state)
-            state.lines += 1
             if "\x00" in line:
                 line = line.replace("\x00", REPLACEMENT)
                 state.nul = True
