@@ -10,6 +10,8 @@ import math
 import re
 from decimal import Decimal
 
+from .storable import MAX_MESSAGE, find_unstorable, shown, storable_text
+
 EXCEL_MAX_SERIAL = 2958465  # 9999-12-31
 _EXCEL_EPOCH = datetime.datetime(1899, 12, 30)  # serial 0, with Excel's 1900 bug
 _ISO_DATETIME = re.compile(
@@ -42,7 +44,30 @@ _MAX_EXPONENT = 400
 
 
 class ConversionError(ValueError):
-    """A cell value that does not fit the field; ``str()`` is the user's reason."""
+    """A cell value that does not fit the field; ``str()`` is the user's reason.
+
+    The reason quotes the cell: it is made storable (no NUL) and bounded, and
+    the converters quote at most ``MAX_SHOWN`` characters of a cell.
+    """
+
+    def __init__(self, message=""):
+        super().__init__(storable_text(message, MAX_MESSAGE))
+
+
+__all__ = [
+    "ConversionError",
+    "find_unstorable",
+    "cell_text",
+    "is_blank",
+    "split_many",
+    "storable_text",
+    "to_bool",
+    "to_date",
+    "to_datetime",
+    "to_float",
+    "to_int",
+    "to_selection",
+]
 
 
 def is_blank(value) -> bool:
@@ -118,9 +143,9 @@ def _parse_datetime(value, date_format, with_time):
     if with_time:
         expected += " HH:mm[:ss]"
         raise ConversionError(
-            f"'{text}' is not a valid date and time (expected {expected})"
+            f"'{shown(text)}' is not a valid date and time (expected {expected})"
         )
-    raise ConversionError(f"'{text}' is not a valid date (expected {expected})")
+    raise ConversionError(f"'{shown(text)}' is not a valid date (expected {expected})")
 
 
 def to_date(value, date_format=None) -> datetime.date | None:
@@ -163,10 +188,10 @@ def _parse_number(value, decimal_separator, thousands_separator) -> Decimal:
         separators = f"decimal separator '{decimal_separator}'"
         if thousands_separator:
             separators += f", thousands separator '{thousands_separator}'"
-        raise ConversionError(f"'{text}' is not a valid number ({separators})")
+        raise ConversionError(f"'{shown(text)}' is not a valid number ({separators})")
     sign, whole, fraction, exponent = match.groups()
     if exponent and abs(int(exponent)) > _MAX_EXPONENT:  # int("1e999999999") hangs
-        raise ConversionError(f"'{text}' is too large a number")
+        raise ConversionError(f"'{shown(text)}' is too large a number")
     whole = whole.replace("\x00", "") or "0"
     return Decimal(f"{sign}{whole}.{fraction or '0'}e{exponent or '0'}")
 
@@ -188,7 +213,7 @@ def to_float(value, decimal_separator=".", thousands_separator="") -> float | No
         return None
     number = float(_parse_number(value, decimal_separator, thousands_separator))
     if math.isinf(number):
-        raise ConversionError(f"'{value}' is too large a number")
+        raise ConversionError(f"'{shown(value)}' is too large a number")
     return number
 
 
@@ -198,8 +223,8 @@ def to_int(value, decimal_separator=".", thousands_separator="") -> int | None:
         return None
     number = _parse_number(value, decimal_separator, thousands_separator)
     if number != number.to_integral_value():
-        shown = value if isinstance(value, str) else repr(value)
-        raise ConversionError(f"'{shown}' is not a whole number")
+        text = value if isinstance(value, str) else repr(value)
+        raise ConversionError(f"'{shown(text)}' is not a whole number")
     return int(number)
 
 
@@ -217,7 +242,7 @@ def to_bool(value) -> bool | None:
     if word in _FALSE:
         return False
     raise ConversionError(
-        f"'{value}' is not a yes/no value (use e.g. 1/0, true/false, yes/no)"
+        f"'{shown(value)}' is not a yes/no value (use e.g. 1/0, true/false, yes/no)"
     )
 
 
@@ -246,7 +271,9 @@ def to_selection(value, selection) -> str | None:
     allowed = ", ".join(labels[:_MAX_LISTED])
     if len(labels) > _MAX_LISTED:
         allowed += f" (and {len(labels) - _MAX_LISTED} more)"
-    raise ConversionError(f"'{text}' is not an allowed value; allowed: {allowed}")
+    raise ConversionError(
+        f"'{shown(text)}' is not an allowed value; allowed: {allowed}"
+    )
 
 
 def split_many(value, separator=",") -> list[str]:

@@ -2,14 +2,28 @@
 
 One table serves the form, the wizards, the API and the engines, so an option
 is spelled and checked in one place. Unknown names are refused: a typo such as
-``delimeter`` must not be silently ignored.
+``delimeter`` must not be silently ignored. Values that cannot work (a quote of
+two characters, a date format with an unknown code) are refused here too, when
+the job is created, rather than failing or misreading the file in the job.
+
+The ``max_*`` options are the limits a file must stay within (see
+``..limits``); their defaults here are the pure ones, which the engine may
+lower or raise from its configuration.
 """
+
+import datetime
+import re
 
 COMMON = "common"
 EXPORT = "export"
 IMPORT = "import"
 
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "cp1251", "latin-1")
+MAX_FILE_NAME = 255
+# The directives datetime.strptime knows (Python 3.10-3.13 documentation).
+STRPTIME_DIRECTIVES = frozenset("aAwdbBmyYHIpMSfzZjUWcxXGuV%")
+_DIRECTIVE = re.compile(r"%(.?)", re.DOTALL)
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 class OptionError(ValueError):
@@ -55,7 +69,27 @@ SPECS = {
     "fallbacks": _spec(dict, None, (IMPORT,)),
     "tracking": _spec(bool, False, (IMPORT,)),
     "sheet_models": _spec(dict, None, (IMPORT,)),
+    # limits of what an import reads (checked before and while reading)
+    "max_file_size": _spec(int, 1024**3, (IMPORT,)),  # bytes
+    "max_rows": _spec(int, 1_000_000, (IMPORT,)),  # data rows
+    "max_columns": _spec(int, 1_000, (IMPORT,)),
+    "max_cell_size": _spec(int, 2_000_000, (IMPORT,)),  # characters
+    "max_row_size": _spec(int, 10_000_000, (IMPORT,)),  # characters of a CSV row
+    "max_xlsx_uncompressed": _spec(int, 1024**3, (IMPORT,)),  # bytes
+    "max_xlsx_ratio": _spec(int, 200, (IMPORT,)),  # uncompressed / compressed
+    "max_log_line": _spec(int, 2_000, _BOTH),  # characters of one log message
 }
+# The limits a reader enforces; the engine reads their configured values.
+LIMITS = (
+    "max_file_size",
+    "max_rows",
+    "max_columns",
+    "max_cell_size",
+    "max_row_size",
+    "max_xlsx_uncompressed",
+    "max_xlsx_ratio",
+    "max_log_line",
+)
 FALLBACKS = ("default", "empty", "skip")
 
 
@@ -86,7 +120,116 @@ def _check_value(name, value, spec):
         raise OptionError(f"Option '{name}' cannot be {value!r}: use one of {allowed}.")
     if kind is int and value < (0 if name == "limit" else 1):
         raise OptionError(f"Option '{name}' must be positive, not {value!r}.")
+    if isinstance(value, str) and "\x00" in value:
+        raise OptionError(f"Option '{name}' contains a NUL character (\\0).")
+    check = _VALUE_CHECKS.get(name)
+    if check:
+        check(name, value)
     return value
+
+
+def _check_one_char(name, value):
+    if len(value) != 1 or value in "\r\n":
+        raise OptionError(f"Option '{name}' must be a single character, not {value!r}.")
+
+
+def _check_thousands(name, value):
+    if len(value) > 1:
+        raise OptionError(
+            f"Option '{name}' must be one character (such as ',', '.', ' ' or "
+            f'"\'") or empty, not {value!r}.'
+        )
+
+
+def _check_date_format(name, value):
+    """Only codes ``strptime`` knows: '%Q' would fail on every row of the file."""
+    codes = _DIRECTIVE.findall(value)
+    if not codes:
+        raise OptionError(
+            f"Option '{name}' {value!r} has no % codes: write it with strptime "
+            "codes, such as '%d/%m/%Y' for 31/12/2025."
+        )
+    for code in codes:
+        if code not in STRPTIME_DIRECTIVES:
+            shown = f"%{code}" if code else "a lone % at the end"
+            raise OptionError(
+                f"Option '{name}' {value!r} uses {shown}, which is not a date "
+                "code: use %d (day), %m (month), %Y (year), %y, %H, %M, %S, %b, "
+                "%B, %p..."
+            )
+    try:  # codes that need each other, such as %G with %V and a weekday
+        datetime.datetime.strptime(_SAMPLE_DATE.strftime(value), value)
+    except ValueError as error:
+        if "directive" in str(error):
+            raise OptionError(f"Option '{name}' {value!r}: {error}") from None
+
+
+def _check_rows(options):
+    header_row = options.get("header_row") or 1
+    data_start_row = options.get("data_start_row")
+    if data_start_row is not None and data_start_row <= header_row:
+        raise OptionError(
+            f"Option 'data_start_row' ({data_start_row}) must come after the "
+            f"header row ({header_row})."
+        )
+
+
+def _check_separators(options):
+    """Compare with the defaults too: a '.' thousands separator with the
+    default '.' decimal separator would read 1.5 as 15."""
+    decimal = options.get("decimal_separator") or SPECS["decimal_separator"]["default"]
+    thousands = options.get("thousands_separator")
+    if thousands and thousands == decimal:
+        other = "," if decimal == "." else "."
+        raise OptionError(
+            f"The thousands separator {thousands!r} is also the decimal "
+            f"separator: set 'decimal_separator' to {other!r} or change "
+            "'thousands_separator'."
+        )
+
+
+def _check_quotechar(options):
+    quotechar, delimiter = options.get("quotechar"), options.get("delimiter")
+    if quotechar and quotechar == delimiter:
+        raise OptionError(
+            f"The quote character and the delimiter cannot both be {quotechar!r}."
+        )
+
+
+_SAMPLE_DATE = datetime.datetime(2024, 3, 15, 13, 45, 30)
+_VALUE_CHECKS = {
+    "quotechar": _check_one_char,
+    "thousands_separator": _check_thousands,
+    "date_format": _check_date_format,
+}
+_CROSS_CHECKS = (_check_rows, _check_separators, _check_quotechar)
+
+
+def check_file_name(name) -> str:
+    """The name of an uploaded file, refused when it cannot be stored or shown.
+
+    A NUL cannot be stored by PostgreSQL; other control characters hide what
+    the name says (e.g. an extension after a carriage return). Returns the
+    name without surrounding spaces.
+    """
+    if not isinstance(name, str) or not name.strip():
+        raise OptionError("The file has no name: give it a name such as data.csv.")
+    name = name.strip()
+    if "\x00" in name:
+        raise OptionError(
+            "The file name contains a NUL character (\\0): rename the file."
+        )
+    if _CONTROL.search(name):
+        raise OptionError(
+            "The file name contains control characters (such as a line break): "
+            "rename the file."
+        )
+    if len(name) > MAX_FILE_NAME:
+        raise OptionError(
+            f"The file name is {len(name)} characters long, more than "
+            f"{MAX_FILE_NAME}: rename the file."
+        )
+    return name
 
 
 def validate_options(options, direction):
@@ -113,6 +256,8 @@ def validate_options(options, direction):
                 f"Option '{name}' applies to {spec['dirs'][0]} jobs only."
             )
         clean[name] = _check_value(name, value, spec)
+    for check in _CROSS_CHECKS:
+        check(clean)
     return clean
 
 

@@ -4,9 +4,12 @@
 its own: these tests run without Odoo or a database.
 """
 
+import csv
 import importlib.util
 import sys
 from pathlib import Path
+
+import pytest
 
 IO_DIR = Path(__file__).resolve().parents[2] / "data_jobs" / "io"
 
@@ -23,3 +26,13 @@ def _load_io_package():
 
 
 _load_io_package()
+
+
+@pytest.fixture
+def odoo_csv_limit():
+    """The csv module's field limit as the Odoo server sets it at start
+    (``odoo/cli/server.py``: 500 MB), restored after the test: the reader's
+    own limits, not the module's default 128 KB, must then stop a file."""
+    previous = csv.field_size_limit(500 * 1024 * 1024)
+    yield
+    csv.field_size_limit(previous)

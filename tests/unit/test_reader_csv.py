@@ -118,16 +118,25 @@ def test_count_rows_does_not_disturb_iteration():
     assert [row for row, _values in first + rest] == list(range(2, 5002))
 
 
-def test_decode_error_names_the_row_and_encoding():
+def test_undecodable_bytes_make_a_row_error_not_a_file_error():
+    """Issue 10: a cp1252 row after 64 KB of ASCII (the sample said UTF-8)
+    used to fail the whole file; now that row is reported, read as cp1252 so
+    that the failed-rows file keeps its text, and the other rows import."""
     data = b"code;name\n" + b"A;plain\n" * 10000 + b"B;caf\xe9\n" + b"C;ok\n"
     reader = read(data)
     assert reader.detected["encoding"] == "utf-8"  # the sample is plain ASCII
-    with pytest.raises(ReaderError) as error:
-        list(reader)
-    message = str(error.value)
-    assert "Row 10002" in message and "utf-8" in message and "encoding" in message
-    with pytest.raises(ReaderError, match="Row 10002"):
-        reader.count_rows()
+    rows = list(reader)
+    assert len(rows) == 10002 and rows[-1] == (10003, ["C", "ok"])
+    row_number, values = rows[-2]
+    assert (row_number, values) == (10002, ["B", "café"])
+    ((code, message, column, severity),) = values.errors
+    assert (code, column, severity) == ("encoding", 1, "error")
+    assert "0xE9" in message and "utf-8" in message and "encoding" in message
+    assert not rows[0][1].errors
+    (warning,) = reader.warnings
+    assert warning.code == "encoding" and warning.rows == (10002,)
+    assert warning.message.startswith("Row 10002: bytes that are not valid utf-8")
+    assert reader.count_rows() == 10002
 
 
 def test_unclosed_quote_gives_a_readable_error():

@@ -116,11 +116,27 @@ def test_formula_neutralisation():
         Column("c", "C", "integer"),
         Column("d", "D", "many2one"),
     ]
-    row = ("=1+1", "-5", -5, Reference(1, "@SUM(A1)"))
+    row = ("=1+1", "-5+A1", -5, Reference(1, "@SUM(A1)"))
     _writer, data = export(columns, [row])
-    assert read(data)[1] == ["'=1+1", "'-5", "-5", "'@SUM(A1)"]
+    assert read(data)[1] == ["'=1+1", "'-5+A1", "-5", "'@SUM(A1)"]
     _writer, data = export(columns, [row], options={"escape_formulas": False})
-    assert read(data)[1] == ["=1+1", "-5", "-5", "@SUM(A1)"]
+    assert read(data)[1] == ["=1+1", "-5+A1", "-5", "@SUM(A1)"]
+
+
+def test_formulas_are_neutralised_by_default_but_not_numbers_or_phones():
+    """Issue 10: the failed-rows file is a CSV written with the defaults; a
+    formula copied from the input must not run when it is opened, while a
+    text that is a signed number or a phone number stays as it was."""
+    columns = [Column(name, name.upper()) for name in ("a", "b", "c", "d", "e")]
+    row = ("=HYPERLINK(1)", "+1 555-555-5556", "-12.5", "+33 (0)6 12", "-1+cmd|x")
+    _writer, data = export(columns, [row])
+    assert read(data)[1] == [
+        "'=HYPERLINK(1)",
+        "+1 555-555-5556",
+        "-12.5",
+        "+33 (0)6 12",
+        "'-1+cmd|x",
+    ]
 
 
 @pytest.mark.parametrize(

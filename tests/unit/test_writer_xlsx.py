@@ -125,12 +125,12 @@ def test_default_sheet_name_and_long_title():
 
 def test_formula_neutralisation():
     columns = [Column("a", "A"), Column("b", "B"), Column("c", "C", "integer")]
-    row = ("=1+1", "-5", -5)
+    row = ("=1+1", "-5+A1", -5)
     sheet = export(columns, [row]).active
-    assert [cell.value for cell in sheet[2]] == ["'=1+1", "'-5", -5]
+    assert [cell.value for cell in sheet[2]] == ["'=1+1", "'-5+A1", -5]
     assert [cell.data_type for cell in sheet[2]] == ["s", "s", "n"]
     sheet = export(columns, [row], options={"escape_formulas": False}).active
-    assert [cell.value for cell in sheet[2]] == ["=1+1", "-5", -5]
+    assert [cell.value for cell in sheet[2]] == ["=1+1", "-5+A1", -5]
     assert sheet["A2"].data_type == "s"
 
 

@@ -4,18 +4,32 @@ import os
 
 from .base import BaseReader, ReaderError
 from .csv_reader import CsvReader
+from .issues import CODES, ERROR, WARNING, ReaderWarning, Row, RowIssue
 from .xlsx_reader import XlsxReader
 
 READERS = {".csv": CsvReader, ".txt": CsvReader, ".tsv": CsvReader, ".xlsx": XlsxReader}
 
-__all__ = ["BaseReader", "CsvReader", "ReaderError", "XlsxReader", "open_reader"]
+__all__ = [
+    "CODES",
+    "ERROR",
+    "WARNING",
+    "BaseReader",
+    "CsvReader",
+    "ReaderError",
+    "ReaderWarning",
+    "Row",
+    "RowIssue",
+    "XlsxReader",
+    "open_reader",
+]
 
 
 def open_reader(fileobj, file_name, options=None) -> BaseReader:
     """Return the reader for ``file_name``'s extension over the binary ``fileobj``.
 
     ``options`` (plain dict): encoding, delimiter, quotechar, header_row,
-    data_start_row, sheet; ``None`` values mean "detect" or the default.
+    data_start_row, sheet and the ``max_*`` limits; ``None`` values mean
+    "detect" or the default.
     """
     extension = os.path.splitext(file_name or "")[1].lower()
     reader_class = READERS.get(extension)

@@ -1,8 +1,11 @@
-"""Guess a CSV file's encoding and delimiter from its first bytes.
+"""Guess a CSV file's encoding and delimiter from its first bytes, and tell
+when it is no text file at all.
 
 Users rarely know how their file is encoded or delimited, and spreadsheet
 exports differ by locale (cp1252 with ``;`` in France, cp1251 in Russia...).
 The guesses are deterministic heuristics; the import options can override them.
+Users also pick the wrong file, or rename one: an XLSX or PDF named ``.csv``
+must be refused with its name, not read as garbage columns.
 """
 
 import codecs
@@ -16,20 +19,69 @@ SAMPLE_SIZE = 64 * 1024
 DELIMITERS = (",", ";", "\t", "|")
 DEFAULT_DELIMITER = ","
 _SNIFF_RECORDS = 100
-_BOMS = (
+_BOMS = (  # UTF-32 first: its little-endian BOM starts like UTF-16's
     (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _ASCII_LETTERS = frozenset(string.ascii_letters.encode())
+_BLOCK = 4096  # the "first block" the binary checks look at
+# Control bytes no text file holds (tab, line feed, vertical tab, form feed
+# and carriage return are text).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_MAX_CONTROL_SHARE = 0.05
+_MIN_CONTROLS = 8
+_SAVE_AS_CSV = "open it in a spreadsheet app and save it as 'CSV UTF-8'"
+_CHOOSE = "choose the right file"
+_SPREADSHEETS = "import it under its own extension, or " + _SAVE_AS_CSV
+# Leading bytes of formats users upload by mistake: what they are, and what to do.
+_MAGIC = (
+    (b"%PDF", "a PDF document", _CHOOSE),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an Excel 97-2003 workbook (.xls), a password-protected Excel file or "
+        "another old Office document",
+        _SAVE_AS_CSV,
+    ),
+    (b"\x1f\x8b", "a gzip-compressed file", "uncompress it first"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "uncompress it first"),
+    (b"Rar!\x1a\x07", "a RAR archive", "uncompress it first"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", _CHOOSE),
+    (b"\xff\xd8\xff", "a JPEG image", _CHOOSE),
+    (b"GIF87a", "a GIF image", _CHOOSE),
+    (b"GIF89a", "a GIF image", _CHOOSE),
+    (b"{\\rtf", "an RTF document", _CHOOSE),
+    (b"SQLite format 3\x00", "an SQLite database", _CHOOSE),
+)
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+# What the first entries of a zip name, to say which document it is.
+_ZIP_KINDS = (
+    (b"xl/", "an Excel workbook (.xlsx)", _SPREADSHEETS),
+    (b"opendocument.spreadsheet", "an OpenDocument spreadsheet (.ods)", _SAVE_AS_CSV),
+    (b"word/", "a Word document (.docx)", _CHOOSE),
+    (b"ppt/", "a PowerPoint presentation (.pptx)", _CHOOSE),
+    (b"opendocument.text", "an OpenDocument text (.odt)", _CHOOSE),
+)
+_MARKUP = ("<?xml", "<html", "<!doctype", "<table", "<workbook")
 
 
 def detect_encoding(sample: bytes) -> str:
-    """Return the most likely encoding of ``sample`` (the start of a file)."""
+    """Return the most likely encoding of ``sample`` (the start of a file).
+
+    UTF-16 without a byte order mark is recognised by its NUL bytes. A sample
+    mixing UTF-8 and a single-byte encoding is taken as UTF-8 when most of its
+    non-ASCII characters are valid UTF-8: the reader then reports the rows
+    that are not, rather than reading every UTF-8 row as mojibake.
+    """
     for bom, encoding in _BOMS:
         if sample.startswith(bom):
             return encoding
-    if _is_utf8(sample):
+    utf16 = detect_utf16(sample)
+    if utf16:
+        return utf16
+    if _is_utf8(sample) or _mostly_utf8(sample):
         return "utf-8"
     if _looks_cyrillic(sample):
         return "cp1251"
@@ -38,6 +90,96 @@ def detect_encoding(sample: bytes) -> str:
     except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: unused by cp1252
         return "latin-1"
     return "cp1252"
+
+
+def detect_utf16(sample: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` for UTF-16 text without a byte order mark.
+
+    Text in UTF-16 puts a NUL beside each Latin character (and each delimiter
+    and line break), always on the same side; a binary file has NULs on both.
+    """
+    block = sample[: _BLOCK & ~1]
+    pairs = len(block) // 2
+    if pairs < 2:
+        return None
+    even = block[0::2].count(0)
+    odd = block[1::2].count(0)
+    for nuls, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= 0.3 * pairs and others <= 0.02 * pairs:
+            try:
+                text = block.decode(encoding)
+            except UnicodeDecodeError:  # a surrogate cut by the block's end
+                text = block[:-2].decode(encoding, errors="replace")
+            if "\x00" not in text and ("\n" in text or "\r" in text or pairs > 64):
+                return encoding
+    return None
+
+
+def file_kind(sample: bytes) -> tuple[str, str] | None:
+    """What a file is when its first bytes name a known format, and what to
+    do with it: ``("a PDF document", "choose the right file")``; else None."""
+    if sample.startswith(_ZIP_MAGIC):
+        head = sample[:_BLOCK]
+        found = next(((k, a) for m, k, a in _ZIP_KINDS if m in head), None)
+        return found or ("a zip archive", "uncompress it first")
+    for magic, kind, advice in _MAGIC:
+        if sample.startswith(magic):
+            return kind, advice
+    text = sample[:_BLOCK].decode("latin-1")
+    text = text.lstrip(" \t\r\n\ufeff\xef\xbb\xbf").lower()
+    if text.startswith(_MARKUP):
+        return "an HTML or XML file", _SAVE_AS_CSV
+    if text.startswith(('{"', "[{", "[\n", "{\n", "{\r")) and '":' in text:
+        return "a JSON file", _CHOOSE
+    return None
+
+
+def control_bytes(sample: bytes) -> int:
+    """How many control bytes no text holds the first block has, when they
+    are enough to call it binary; else 0."""
+    block = sample[:_BLOCK]
+    controls = sum(block.count(byte) for byte in _CONTROL_BYTES)
+    if controls >= _MIN_CONTROLS and controls > _MAX_CONTROL_SHARE * len(block):
+        return controls
+    return 0
+
+
+def binary_reason(sample: bytes) -> str | None:
+    """Why ``sample`` (the start of a file read as CSV) is not a CSV text, in
+    words for the user, or None when it looks like text.
+
+    Known formats are named by their leading bytes; anything else with many
+    control bytes in its first block is "a binary file". A lone NUL in a cell
+    is not enough: the reader reports that row instead of refusing the file.
+    """
+    found = file_kind(sample)
+    if found:
+        kind, advice = found
+        return f"it is {kind}, not a CSV file: {advice}"
+    if detect_utf16(sample):  # only reached when UTF-16 was not expected
+        return (
+            "it is UTF-16 text without a byte order mark, not the chosen "
+            "encoding: leave the encoding empty to detect it, or save the file "
+            "as 'CSV UTF-8'"
+        )
+    controls = control_bytes(sample)
+    if controls:
+        return (
+            f"it looks like a binary file ({controls} control bytes in its "
+            f"first {min(len(sample), _BLOCK):,} bytes), not a CSV text file: "
+            f"choose the right file, or {_SAVE_AS_CSV}"
+        )
+    return None
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """More valid UTF-8 characters than bytes UTF-8 rejects (a mixed file)."""
+    text = sample.decode("utf-8", errors="surrogateescape")
+    if text.isascii():
+        return False
+    invalid = sum(1 for char in text if "\udc80" <= char <= "\udcff")
+    valid = sum(1 for char in text if char > "\x7f") - invalid
+    return valid > invalid
 
 
 def _is_utf8(sample: bytes) -> bool:
