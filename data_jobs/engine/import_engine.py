@@ -135,6 +135,7 @@ class ImportEngine(Engine):
                 results.add(pending)
             if reader.skipped_empty:
                 sink.add([plan.empty_rows_log(reader.skipped_empty)])
+            sink.add(plan.reader_logs(reader))
 
     def salvage(self):
         """After a failure, attach the result files of what the run kept:

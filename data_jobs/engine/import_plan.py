@@ -114,6 +114,14 @@ class ImportPlan:
             level, message, row_number, column, value, data, sheet=self.sheet
         )
 
+    def reader_logs(self, reader):
+        """The reader's summaries of what it found in the file (rows of
+        another encoding, extra cells, a file with no data rows...)."""
+        return [
+            self._log("warning" if w.severity == "warning" else "info", w.message)
+            for w in reader.warnings
+        ]
+
     def empty_rows_log(self, count):
         return self._log(
             "info", self.env._("%(count)s empty rows were skipped.", count=count)
@@ -178,7 +186,28 @@ class ImportPlan:
         return counts
 
     def _prepare(self, rows):
-        return self.resource.prepare_rows(self.match.columns, rows, self.options)
+        prepared = self.resource.prepare_rows(self.match.columns, rows, self.options)
+        for row in prepared:
+            self._reader_errors(row)
+        return prepared
+
+    def _reader_errors(self, row):
+        """What the reader found wrong in the row's cells (a NUL, bytes of
+        another encoding, a cell too long, cells beyond the header, another
+        delimiter...) is the row's error, for the row and for its lines; a
+        problem in a column the import does not read is no error of it."""
+        mapped = {column.index for column in self.match.columns}
+        for cells in [row.cells, *(line for _number, line in row.lines[1:])]:
+            for issue in getattr(cells, "errors", ()):
+                index = issue.column
+                if index is not None and index not in mapped:
+                    continue
+                inside = index is not None and index < len(self.headers)
+                row.error(
+                    self.headers[index] if inside else False,
+                    cells[index] if inside and index < len(cells) else False,
+                    issue.message,
+                )
 
     def _retry(self, batch, pending, creates):
         """Rows whose only errors are references not found yet, prepared

@@ -61,11 +61,14 @@ class ResultFiles:
         failed_columns = [*reader.headers, "import_error"]
         success_columns = ["row", "id", "external_id", "action"]
         if self.failed is None:
-            writer_options = {"header": "name", "escape_formulas": False}
+            # formulas are neutralised (reading the file back restores them);
+            # UTF-8, whatever the input was: a byte the reader repaired may
+            # have no place in the input's own encoding
+            writer_options = {"header": "name"}
             if self.format == "csv":
                 writer_options.update(
                     delimiter=reader.detected.get("delimiter", ","),
-                    encoding=reader.detected.get("encoding", "utf-8"),
+                    encoding="utf-8",
                     quotechar=self.options["quotechar"],
                 )
             self.failed = self._open(

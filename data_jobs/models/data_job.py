@@ -28,7 +28,8 @@ from ..engine import ENGINES
 from ..engine.export_engine import ExportEngine
 from ..engine.import_engine import ImportEngine
 from ..engine.runner import Runner
-from ..io.options import OptionError, validate_options
+from ..io.convert import storable_text
+from ..io.options import OptionError, check_file_name, validate_options
 from ..io.readers import READERS
 from ..resources import check_resources
 
@@ -103,6 +104,8 @@ LOCKED_WHILE_BUSY = frozenset(
         "template_id",
     }
 )
+MAX_LOG_MESSAGE = 4000  # characters of a log line's or a job's message
+MAX_LOG_TEXT = 2000  # characters of a logged column name or value
 FILE_FIELDS = ("input_file_id", "output_file_id", "failed_file_id", "success_file_id")
 
 
@@ -731,6 +734,10 @@ class DataJob(models.Model):
         ``file_content`` is the file's bytes, base64-encoded. A template's
         options apply unless ``options`` say otherwise.
         """
+        try:
+            file_name = check_file_name(file_name)
+        except OptionError as exc:
+            raise UserError(str(exc)) from exc
         extension = os.path.splitext(file_name or "")[1].lower()
         if extension not in READERS:
             raise UserError(
@@ -867,6 +874,7 @@ class DataJob(models.Model):
         pop-up, the template of a scheduled run, then the commit."""
         now = fields.Datetime.now()
         if action == "fail":
+            message = storable_text(message, MAX_LOG_MESSAGE)
             self._set_state("fail", end_date=now, error_message=message)
             self._log("error", message)
         elif action:
@@ -975,15 +983,25 @@ class DataJob(models.Model):
         row_data=None,
         sheet=False,
     ):
+        # whatever a file lets through (a NUL, a 10 MB cell) must not make
+        # the log line itself impossible to store
         return {
             "job_id": self.id,
-            "sheet": sheet or False,
+            "sheet": storable_text(sheet, MAX_LOG_TEXT) if sheet else False,
             "level": level,
-            "message": message,
+            "message": storable_text(message, MAX_LOG_MESSAGE),
             "row_number": row_number or 0,
-            "column": column or False,
-            "value": value if value in (False, None) else str(value),
-            "row_data": row_data,
+            "column": storable_text(column, MAX_LOG_TEXT) if column else False,
+            "value": False
+            if value in (False, None)
+            else storable_text(value, MAX_LOG_TEXT),
+            "row_data": row_data
+            and {
+                storable_text(key, MAX_LOG_TEXT): storable_text(cell, MAX_LOG_TEXT)
+                if isinstance(cell, str)
+                else cell
+                for key, cell in row_data.items()
+            },
         }
 
     def _log_many(self, vals_list):

@@ -9,6 +9,7 @@ import secrets
 from collections import Counter
 
 from odoo import Command, sql_db
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -16,8 +17,21 @@ from odoo.addons.queue_job.exception import RetryableJobError
 from odoo.addons.queue_job.job import Job
 
 from ..engine.import_engine import ImportEngine
+from ..resources import GenericResource, register_resource, registry
 from .common import RUNNER_LOGGER
 from .import_common import ImportCase
+
+
+class StopAtRefResource(GenericResource):
+    """Partners, refusing the batch that holds the reference STOP."""
+
+    model = "res.partner"
+
+    def before_batch(self, rows):
+        for row in rows:
+            if row.vals.get("ref") == "STOP":
+                raise UserError(f"The resource refuses row {row.row_number}.")
+
 
 ROWS = [["name", "ref"]] + [[f"Imp Resume {i}", f"RS{i}"] for i in range(1, 7)]
 
@@ -262,3 +276,24 @@ class TestResume(ImportCase):
         self.assertEqual(
             self._partners("Imp Resume").mapped("ref"), ["RS2", "RS3", "RS4"]
         )
+
+    def test_a_failed_import_keeps_the_files_of_what_it_kept(self):
+        """A run that fails half-way (here a resource refusing a batch) keeps
+        the batches it committed, attaches the imported-rows file listing
+        exactly them, and says how many rows were kept and how to go on."""
+        saved = {k: list(v) for k, v in registry._CUSTOM.items()}
+        self.addCleanup(
+            lambda: (registry._CUSTOM.clear(), registry._CUSTOM.update(saved))
+        )
+        register_resource(StopAtRefResource)
+        rows = [["name", "ref"]] + [[f"Imp Stop {i}", f"ST{i}"] for i in range(1, 5)]
+        rows += [["Imp Stop 5", "STOP"], ["Imp Stop 6", "ST6"]]
+        job = self._import_job(rows)
+        with mute_logger(RUNNER_LOGGER):
+            self._run(job)
+        self.assertEqual(job.state, "failed")
+        self.assertIn("refuses row", job.error_message)
+        self.assertIn("4 rows were kept, up to row 5", job.error_message)
+        self.assertEqual(len(self._partners("Imp Stop")), 4)
+        imported = self._result_rows(job.success_file_id)
+        self.assertEqual([row[0] for row in imported[1:]], ["2", "3", "4", "5"])
