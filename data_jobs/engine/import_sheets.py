@@ -26,16 +26,15 @@ def dependency_order(env, parts):
     """Parts whose records others point to (many2one, many2many, lines) come
     first; a cycle is refused before anything is written."""
     models = {part.model for part in parts}
-    needs = {
-        part.model: {
+    needs = {part.model: set() for part in parts}
+    for part in parts:  # several sheets of one model: what any of them needs
+        needs[part.model] |= {
             column.field.comodel_name
             for column in part.plan.match.columns
             if column.field is not None
             and column.field.relational
             and column.field.comodel_name in models - {part.model}
         }
-        for part in parts
-    }
     ordered, done = [], set()
     while len(ordered) < len(parts):
         ready = [p for p in parts if p.model not in done and needs[p.model] <= done]
@@ -48,8 +47,9 @@ def dependency_order(env, parts):
                     cycle=_cycle_text(parts, needs, done),
                 )
             )
-        ordered.append(ready[0])
-        done.add(ready[0].model)
+        model = ready[0].model  # every sheet of that model, in the file's order
+        ordered.extend(p for p in parts if p.model == model)
+        done.add(model)
     return ordered
 
 

@@ -410,10 +410,20 @@ class ImportMixin:
 
     def _to_utc(self, value):
         """A naive datetime read in the user's timezone, stored in UTC."""
-        if value.tzinfo is None:
-            tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
-            value = tz.localize(value)
-        return value.astimezone(pytz.utc).replace(tzinfo=None)
+        try:
+            if value.tzinfo is None:
+                tz = pytz.timezone(
+                    self.env.context.get("tz") or self.env.user.tz or "UTC"
+                )
+                value = tz.localize(value)
+            return value.astimezone(pytz.utc).replace(tzinfo=None)
+        except OverflowError as exc:  # 9999-12-31 23:59 west of UTC
+            raise ConversionError(
+                self.env._(
+                    "'%(value)s' is out of the range of dates, once converted to UTC.",
+                    value=value.replace(tzinfo=None),
+                )
+            ) from exc
 
     def _fallback(self, column, value, exc, options):
         """Odoo's import fallbacks for booleans and selections: a default, an

@@ -7,6 +7,7 @@ act on, on the job or on the rows; none shows an exception class; nothing is
 kept by an all-or-nothing import that failed or by a dry run."""
 
 import base64
+import datetime
 import io
 import json
 import re
@@ -16,7 +17,9 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from ..io.convert import ConversionError
 from ..io.readers import ReaderError, open_reader
+from ..resources import GenericResource
 from .common import RUNNER_LOGGER
 from .import_common import ImportCase
 from .time_limit import time_limit
@@ -128,3 +131,11 @@ class TestBadFiles(ImportCase):
             self.assertEqual(created, 0, f"{entry['file']}: nothing is kept")
         elif job.state == "done":
             self.assertEqual(created, job.created_count, entry["file"])
+
+    def test_a_date_out_of_range_once_in_utc_is_a_row_error(self):
+        """9999-12-31 23:59 in New York is past the last date once in UTC:
+        a row error with the value, not "Unexpected error (OverflowError)"."""
+        self.user_a.tz = "America/New_York"
+        resource = GenericResource(self.env(user=self.user_a), "res.partner")
+        with self.assertRaisesRegex(ConversionError, "out of the range of dates"):
+            resource._to_utc(datetime.datetime(9999, 12, 31, 23, 59))

@@ -105,3 +105,19 @@ class TestImportSheets(ImportCase):
             {"sheet_models": {"Partners": "no.such.model"}},
         )
         self.assertIn("'no.such.model', which does not exist", job.error_message)
+
+    def test_two_sheets_of_one_model(self):
+        """Two sheets into the same model import one after the other (it
+        failed with "(IndexError)" before)."""
+        job = self._import_book(
+            {
+                "Customers": [["id", "name"], ["imp_two_a", "Imp Two A"]],
+                "Suppliers": [["id", "name"], ["imp_two_b", "Imp Two B"]],
+            },
+            {"sheet_models": {"Customers": "res.partner", "Suppliers": "res.partner"}},
+        )
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual(job.created_count, 2)
+        self.assertEqual(
+            self._partners("Imp Two").mapped("name"), ["Imp Two A", "Imp Two B"]
+        )
