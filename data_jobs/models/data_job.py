@@ -18,6 +18,7 @@ import base64
 import binascii
 import logging
 import os
+import tempfile
 
 from markupsafe import Markup, escape
 
@@ -29,7 +30,8 @@ from ..engine.export_engine import ExportEngine
 from ..engine.import_engine import ImportEngine
 from ..engine.runner import Runner
 from ..io.convert import storable_text
-from ..io.options import OptionError, check_file_name, validate_options
+from ..io.limits import file_size_error
+from ..io.options import OptionError, check_file_name, validate_options, with_defaults
 from ..io.readers import READERS
 from ..resources import check_resources
 
@@ -746,22 +748,24 @@ class DataJob(models.Model):
                     name=file_name,
                 )
             )
+        job_options = self._with_template_options(template, "import", options)
         try:
-            content = base64.b64decode(file_content, validate=True)
-        except (binascii.Error, ValueError, TypeError) as exc:
-            raise UserError(
-                self.env._("The file content must be base64-encoded bytes.")
-            ) from exc
+            limit = with_defaults(job_options, "import")["max_file_size"]
+        except OptionError:  # refused below, with the others, by create()
+            limit = with_defaults({}, "import")["max_file_size"]
+        size_error = file_size_error(len(file_content or "") * 3 // 4, limit)
+        if size_error:
+            raise UserError(size_error)
         job = self.create(
             {
                 "job_type": "import",
                 "res_model": model,
                 "file_format": "xlsx" if extension == ".xlsx" else "csv",
-                "options": self._with_template_options(template, "import", options),
+                "options": job_options,
                 "template_id": template.id if template else False,
             }
         )
-        job._attach_input(file_name, content)
+        job._attach_input(file_name, file_content)
         job.action_start()
         return job
 
@@ -773,16 +777,25 @@ class DataJob(models.Model):
             return dict(options or {})
         return dict(template._options(direction), **(options or {}))
 
-    def _attach_input(self, file_name, content):
+    def _attach_input(self, file_name, file_content):
+        """Attach the uploaded file (base64), decoded piece by piece into the
+        filestore: a large upload is never held decoded in memory as well."""
         self.ensure_one()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": file_name,
-                "raw": content,
-                "res_model": self._name,
-                "res_id": self.id,
-            }
-        )
+        if isinstance(file_content, str):
+            file_content = file_content.encode("ascii", "replace")
+        step = 4 * (1 << 18)  # base64 characters per piece: 1 MB decoded
+        with tempfile.TemporaryFile(prefix="data_job_upload_") as tmp:
+            try:
+                for start in range(0, len(file_content or b""), step):
+                    piece = file_content[start : start + step]
+                    tmp.write(base64.b64decode(piece, validate=True))
+            except (binascii.Error, ValueError, TypeError) as exc:
+                raise UserError(
+                    self.env._("The file content must be base64-encoded bytes.")
+                ) from exc
+            attachment = self.env["ir.attachment"]._data_jobs_create_from_file(
+                tmp, {"name": file_name, "res_model": self._name, "res_id": self.id}
+            )
         self.input_file_id = attachment
         return attachment
 

@@ -139,3 +139,19 @@ class TestBadFiles(ImportCase):
         resource = GenericResource(self.env(user=self.user_a), "res.partner")
         with self.assertRaisesRegex(ConversionError, "out of the range of dates"):
             resource._to_utc(datetime.datetime(9999, 12, 31, 23, 59))
+
+    def test_a_file_over_the_size_limit_is_refused_before_it_is_stored(self):
+        content = base64.b64encode(b"name\n" + b"Imp big\n" * 2000).decode()
+        attachments = self.env["ir.attachment"].search_count([])
+        with self.assertRaisesRegex(UserError, r"more than the 1 KB an import"):
+            self.env["data.job"].with_user(self.user_a).create_import(
+                "res.partner", "big.csv", content, {"max_file_size": 1024}
+            )
+        self.assertEqual(self.env["ir.attachment"].search_count([]), attachments)
+
+    def test_a_nul_in_the_file_name_is_refused_with_words(self):
+        content = base64.b64encode(b"name\nImp nul\n").decode()
+        with self.assertRaisesRegex(UserError, "NUL character"):
+            self.env["data.job"].with_user(self.user_a).create_import(
+                "res.partner", "bad\x00name.csv", content
+            )
