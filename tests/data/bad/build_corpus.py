@@ -842,7 +842,7 @@ def main():
     (HERE / "MANIFEST.json").write_text(
         json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    print(f"{len(ENTRIES)} files written, {len(LARGE)} generated at test time.")
+    print(f"{len(ENTRIES)} files written, {len(LARGE)} generated at test time.")  # noqa: T201 pylint: disable=print-used
 
 
 if __name__ == "__main__":

@@ -199,4 +199,4 @@ if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     for name, path in generate(sys.argv[1], sys.argv[2:] or None).items():
-        print(f"{path.stat().st_size:>12,}  {name}")
+        print(f"{path.stat().st_size:>12,}  {name}")  # pylint: disable=print-used
