@@ -7,6 +7,7 @@ batch; every end goes through the same path; template options reach jobs."""
 import base64
 import secrets
 from collections import Counter
+from contextlib import contextmanager
 
 from odoo import Command, sql_db
 from odoo.exceptions import UserError
@@ -86,6 +87,22 @@ class TestResume(ImportCase):
         self.env.invalidate_all()
         return queue_job
 
+    @contextmanager
+    def _row_locked_elsewhere(self, partner):
+        """``partner``'s row locked by another connection (a real second
+        transaction) while the block runs."""
+        self.env.flush_all()  # nothing of this test itself waits for the lock
+        other = sql_db.db_connect(self.env.cr.dbname).cursor()
+        try:
+            other.execute(
+                "SELECT id FROM res_partner WHERE id = %s FOR UPDATE", [partner.id]
+            )
+            with mute_logger(RUNNER_LOGGER, "odoo.sql_db"):
+                yield
+        finally:
+            other.rollback()
+            other.close()
+
     def _infos(self, job):
         return (
             job.sudo()
@@ -150,17 +167,8 @@ class TestResume(ImportCase):
         ]
         self.env["ir.config_parameter"].set_param("data_jobs.lock_timeout", "1")
         job = self._import_job(rows)
-        self.env.flush_all()  # nothing of this test waits for the lock
-        other = sql_db.db_connect(self.env.cr.dbname).cursor()
-        try:
-            other.execute(
-                "SELECT id FROM res_partner WHERE id = %s FOR UPDATE", [target.id]
-            )
-            with mute_logger(RUNNER_LOGGER, "odoo.sql_db"):
-                self._queue_perform(job, expect=RetryableJobError)
-        finally:
-            other.rollback()
-            other.close()
+        with self._row_locked_elsewhere(target):
+            self._queue_perform(job, expect=RetryableJobError)
         self.assertEqual(job.state, "running")
         self.assertEqual((job.processed_rows, job.checkpoint["row"]), (2, 3))
         self._queue_perform(job)
@@ -175,17 +183,8 @@ class TestResume(ImportCase):
         self.env["ir.config_parameter"].set_param("data_jobs.lock_timeout", "1")
         job = self._import_job([["id", "ref"], ["base.public_partner", "DJ-LOCKED"]])
         self._queue_job(job).sudo().write({"retry": 4, "max_retries": 5})
-        self.env.flush_all()  # nothing of this test waits for the lock
-        other = sql_db.db_connect(self.env.cr.dbname).cursor()
-        try:
-            other.execute(
-                "SELECT id FROM res_partner WHERE id = %s FOR UPDATE", [target.id]
-            )
-            with mute_logger(RUNNER_LOGGER, "odoo.sql_db"):
-                self._queue_perform(job)
-        finally:
-            other.rollback()
-            other.close()
+        with self._row_locked_elsewhere(target):
+            self._queue_perform(job)
         self.assertEqual(job.state, "failed")
         self.assertIn("failed after 5 tries", job.error_message)
 
