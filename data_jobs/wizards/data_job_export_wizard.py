@@ -37,17 +37,14 @@ def to_selector_path(path):
 
 class DataJobExportWizard(models.TransientModel):
     _name = "data.job.export.wizard"
+    _inherit = "data.job.wizard.mixin"
     _description = "Export in Background"
+    _direction = "export"
 
     res_model = fields.Selection(
-        selection="_selection_res_model",
-        string="Model",
-        required=True,
-        help="The records to export. Only the models you may read are listed.",
+        help="The records to export. Only the models you may read are listed."
     )
     template_id = fields.Many2one(
-        "data.job.template",
-        string="Template",
         domain="[('res_model', '=', res_model), ('direction', 'in', ('export', "
         "'both'))]",
         help="Fill the filter, fields, format and options from a template.",
@@ -132,16 +129,6 @@ class DataJobExportWizard(models.TransientModel):
     limit = fields.Integer(help="Export at most this many records; 0: no limit.")
 
     # ------------------------------------------------------------------ values
-    @api.model
-    def _selection_res_model(self):
-        """Models the user may read (``ir.model`` itself is not readable by
-        users; this is what Odoo's own model selector offers them)."""
-        models_ = self.env["ir.model"].get_available_models()
-        return sorted(
-            ((m["model"], m["display_name"]) for m in models_),
-            key=lambda pair: pair[1].lower(),
-        )
-
     @api.model
     def default_get(self, fields_list):
         """``default_field_names`` (export paths, e.g. a list's visible columns)
@@ -260,13 +247,6 @@ class DataJobExportWizard(models.TransientModel):
             )
             for index, path in enumerate(map(to_selector_path, paths))
         ]
-
-    def action_save_template(self):
-        """Keep these settings as a template, opened to name it."""
-        self.ensure_one()
-        return self.env["data.job.template"]._create_from_wizard(
-            "export", self._template_values()
-        )
 
     def action_export(self):
         """Create and queue the export job, then tell the user it runs."""

@@ -47,18 +47,15 @@ THOUSANDS = [
 
 class DataJobImportWizard(models.TransientModel):
     _name = "data.job.import.wizard"
+    _inherit = "data.job.wizard.mixin"
     _description = "Import in Background"
+    _direction = "import"
 
     res_model = fields.Selection(
-        selection="_selection_res_model",
-        string="Model",
-        required=True,
         help="The records to create or update. Only the models you may change "
-        "are listed.",
+        "are listed."
     )
     template_id = fields.Many2one(
-        "data.job.template",
-        string="Template",
         domain="[('res_model', '=', res_model), ('direction', 'in', ('import', "
         "'both'))]",
         help="Read and write the file as this template says: its options, "
@@ -174,19 +171,9 @@ class DataJobImportWizard(models.TransientModel):
 
     # ---------------------------------------------------------------- values
     @api.model
-    def _selection_res_model(self):
-        """Models the user may create or change records of (``ir.model`` is
-        not readable by users; this is what Odoo's model selector offers)."""
-        models_ = self.env["ir.model"].get_available_models()
-        return sorted(
-            (
-                (m["model"], m["display_name"])
-                for m in models_
-                if self.env[m["model"]].has_access("create")
-                or self.env[m["model"]].has_access("write")
-            ),
-            key=lambda pair: pair[1].lower(),
-        )
+    def _model_allowed(self, records):
+        """Models the user may create or change records of."""
+        return records.has_access("create") or records.has_access("write")
 
     @api.model
     def default_get(self, fields_list):
@@ -576,19 +563,16 @@ class DataJobImportWizard(models.TransientModel):
         if (template.thousands_separator or "") in separators:
             self.thousands_separator = separators[template.thousands_separator or ""]
 
-    def action_save_template(self):
-        """Keep these settings (mapping and match key included) as a template."""
-        self.ensure_one()
-        values = self._template_values()
-        values["file_format"] = self.file_type
-        return self.env["data.job.template"]._create_from_wizard("import", values)
-
     def _template_values(self):
         """What a saved template of this import stores and gives back: the
         model and the job options, column mapping included (not the file nor
         dry run, which belong to one run). The buttons start the job from it."""
         self.ensure_one()
-        return {"res_model": self.res_model, "options": self._import_options()}
+        return {
+            "res_model": self.res_model,
+            "file_format": self.file_type,
+            "options": self._import_options(),
+        }
 
     def _refresh(self):
         """Read the file again with the form's options, as the job will."""
