@@ -904,15 +904,18 @@ class DataJob(models.Model):
             self.template_id.sudo()._after_job(self.sudo())
         self._commit()
 
-    def _fail_interrupted(self):
+    def _retry_advice(self):
+        """What Retry will do for this job, said to the user."""
         if self._resumes():
-            advice = self.env._(
+            return self.env._(
                 "Use Retry to go on after row %(row)s: the rows up to there were "
                 "kept and are not imported again.",
                 row=self.checkpoint.get("row"),
             )
-        else:
-            advice = self.env._("Use Retry to run it again.")
+        return self.env._("Use Retry to run it again.")
+
+    def _fail_interrupted(self):
+        advice = self._retry_advice()
         self._end(
             "fail",
             self.env._(
@@ -1106,10 +1109,12 @@ class DataJob(models.Model):
                     "purged)."
                 )
             message = self.env._(
-                "%(job)s stopped unexpectedly. %(reason)s "
-                "Use Retry to run it again.",
+                "%(job)s stopped unexpectedly after %(count)s rows. %(reason)s "
+                "%(advice)s",
                 job=job.name,
+                count=job.processed_rows,
                 reason=reason,
+                advice=job._retry_advice(),
             )
             _logger.warning("%s", message)
             job._end("fail", message)
