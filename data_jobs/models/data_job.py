@@ -707,6 +707,7 @@ class DataJob(models.Model):
         here, before anything is queued, with a message naming the problem.
         A template's options apply unless ``options`` say otherwise.
         """
+        template = self._template(template)
         job = self.create(
             {
                 "job_type": "export",
@@ -736,6 +737,7 @@ class DataJob(models.Model):
         ``file_content`` is the file's bytes, base64-encoded. A template's
         options apply unless ``options`` say otherwise.
         """
+        template = self._template(template)
         try:
             file_name = check_file_name(file_name)
         except OptionError as exc:
@@ -776,6 +778,15 @@ class DataJob(models.Model):
         if not template:
             return dict(options or {})
         return dict(template._options(direction), **(options or {}))
+
+    @api.model
+    def _template(self, template):
+        """The template given to the API: a record, or its id over RPC."""
+        if isinstance(template, int) and not isinstance(template, bool):
+            template = self.env["data.job.template"].browse(template)
+        if template:
+            template.check_access("read")
+        return template or None
 
     def _attach_input(self, file_name, file_content):
         """Attach the uploaded file (base64), decoded piece by piece into the

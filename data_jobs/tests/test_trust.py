@@ -382,3 +382,28 @@ class TestTrust(ImportCase):
         )
         self.assertEqual((job.state, job.created_count), ("done", 1))
         self.assertTrue(job.success_file_id)
+
+    def test_api_takes_a_template_id_the_user_may_read(self):
+        """Over RPC the template is an id: it works when the user may read
+        the template, and is refused (not a crash) when they may not."""
+        template = self._template(extra_options={"order": "name desc"})
+        job = (
+            self.env["data.job"]
+            .with_user(self.user_b)
+            .create_export("res.partner", self.domain, ["name"], template=template.id)
+        )
+        self.assertEqual(
+            (job.template_id, job.options.get("order")), (template, "name desc")
+        )
+        elsewhere = new_test_user(
+            self.env,
+            "dj_trust_co2",
+            "base.group_user,base.group_allow_export",
+            company_id=self.company_2.id,
+            company_ids=[(6, 0, self.company_2.ids)],
+        )
+        other = self._template(elsewhere, company_id=self.company_2.id)
+        with self.assertRaises(AccessError):
+            self.env["data.job"].with_user(self.user_b).create_export(
+                "res.partner", self.domain, ["name"], template=other.id
+            )
