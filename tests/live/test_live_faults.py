@@ -478,3 +478,54 @@ def test_d_lock_conflict_becomes_a_retry_that_goes_on(server, admin, user, summa
     assert any(
         re.search(r"after row 3 \(try 2\)", m) for m in logs
     ), f"the log does not say the run went on after row 3: {logs}"
+
+
+# ------------------------------------------------- E: a job that never ends
+def test_e_export_of_the_id_column_ends(server, admin, user, summary):
+    """Found while writing test B: exporting the ``id`` column (the external
+    id) without ``import_compatible`` never ends. ``_cached_values``
+    (resources/generic.py) waits for the cache to hold ``id``, which the ORM
+    never caches, so the loop spins and the job stays running, holding a
+    worker until ``--limit-time-real``. Kept failing until the engine is
+    fixed; the spinning worker is killed and the job cancelled afterwards."""
+    prefix = _prefix("E")
+    admin(
+        "res.partner",
+        "create",
+        [{"name": f"Id {n}", "ref": f"{prefix}-{n}"} for n in range(3)],
+    )
+    job_id = user(
+        "data.job",
+        "create_export",
+        "res.partner",
+        [("ref", "=like", f"{prefix}-%")],
+        ["id", "name"],
+        "csv",
+        {},
+    )
+    try:
+        job = _wait(
+            server, admin, job_id, _finished, SMALL_END, "a 3-row export of the id"
+        )
+    except LiveServerError as exc:
+        job = _job(admin, job_id)
+        summary.append(
+            f"E DEFECT: an export of ['id', 'name'] (3 rows) is still {job['state']} "
+            f"after {SMALL_END} s (processed_rows {job['processed_rows']})"
+        )
+        # the spinning run holds the job's row (each batch locks it): kill
+        # its worker first, then cancel (a refusal: it ended meanwhile)
+        queue_uuid = job["queue_job_uuid"]
+        pid = server.worker_running(queue_uuid) if queue_uuid else None
+        if pid:
+            server.kill_worker(pid)
+        user.refused("data.job", "action_cancel", [job_id])
+        pytest.fail(
+            "ENGINE DEFECT (issue 10, kept failing): exporting the 'id' column "
+            "without import_compatible never ends: the job stays running in "
+            f"worker {pid}.\n{exc}",
+            pytrace=False,
+        )
+    assert job["state"] == "done", _describe(server, admin, job_id)
+    rows = _file_rows(admin, job["output_file_id"][0])
+    assert len(rows) == 3 and all(row[0] for row in rows), rows
