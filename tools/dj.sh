@@ -133,22 +133,27 @@ cmd_test() {
     ensure_postgres
     ensure_python_deps
     local db="data_jobs_test_$$_$(date +%s)" conf="$STATE_DIR/test.conf" status=0
-    local live="${db}_live" filestore="$STATE_DIR/data/filestore"
+    local live="${db}_live" faults="${db}_faults" filestore="$STATE_DIR/data/filestore"
     write_config "$conf"
     createdb "$db"
     # --force: a live server left behind (killed run) must not keep the copy alive
     trap 'dropdb --if-exists "'"$db"'" >/dev/null 2>&1 || true
           dropdb --if-exists --force "'"$live"'" >/dev/null 2>&1 || true
-          rm -rf "'"$filestore/$db"'" "'"$filestore/$live"'"' EXIT
+          dropdb --if-exists --force "'"$faults"'" >/dev/null 2>&1 || true
+          rm -rf "'"$filestore/$db"'" "'"$filestore/$live"'" "'"$filestore/$faults"'"' EXIT
     say "installing data_jobs and data_jobs_demo into the throwaway database $db."
     install_addons "$conf" "$db"
     # tests/live start a real server on this copy: their commits and files
     # stay out of the database the addons' own tests run in.
-    say "copying $db to $live for the live-server tests (tests/live)."
+    # The fault tests (tests/live/test_live_faults.py) kill workers and hold
+    # locks: they get a copy of their own, apart from the security tests'.
+    say "copying $db to $live and $faults for the live-server tests (tests/live)."
     createdb -T "$db" "$live"
+    createdb -T "$db" "$faults"
     [ ! -d "$filestore/$db" ] || cp -a "$filestore/$db" "$filestore/$live"
+    [ ! -d "$filestore/$db" ] || cp -a "$filestore/$db" "$filestore/$faults"
     say "running every test: the addons' own (pytest-odoo) and the repository's (tests/)."
-    (cd "$REPO" && DJ_LIVE_DB="$live" DJ_ODOO_CONFIG="$conf" "$PYTHON" -m pytest \
+    (cd "$REPO" && DJ_LIVE_DB="$live" DJ_FAULTS_DB="$faults" DJ_ODOO_CONFIG="$conf" "$PYTHON" -m pytest \
         -p no:cacheprovider --odoo-config="$conf" --odoo-database="$db" \
         data_jobs data_jobs_demo tests "$@") || status=$?
     [ "$status" -ne 5 ] || { say "pytest collected no test: that is a failure."; status=1; }
