@@ -263,7 +263,8 @@ class ImportPlan:
                     updates.append((row, records.browse(ids[0])))
                 else:
                     row.skipped = self.env._("exists, and updating is switched off")
-            elif self.key == [OWN_DB_ID]:
+            elif self.key == [OWN_DB_ID] and key is not None:
+                # an empty database id is a new record, as in Odoo's import
                 row.error(
                     self._key_header(),
                     row.own_id,

@@ -155,3 +155,30 @@ class TestBadFiles(ImportCase):
             self.env["data.job"].with_user(self.user_a).create_import(
                 "res.partner", "bad\x00name.csv", content
             )
+
+    def test_a_blank_database_id_creates_a_record_as_odoo_does(self):
+        """``.id`` empty: a new record (Odoo's ``load()`` does the same); an
+        id no record has: that row's error, saying so."""
+        partner = self.partners[0]
+        rows = [
+            [".id", "name"],
+            [str(partner.id), "Imp Renamed"],
+            ["", "Imp Brand New"],
+            ["999999999", "Imp Nobody"],
+        ]
+        job = self._import(self._csv(rows))
+        self.assertEqual(job.state, "done", job.error_message)
+        counts = (job.updated_count, job.created_count, job.error_count)
+        self.assertEqual(counts, (1, 1, 1))
+        self.assertEqual(partner.name, "Imp Renamed")
+        [(row, _column, value, message)] = self._errors(job)
+        self.assertEqual((row, value), (4, "999999999"))
+        self.assertIn("No record has this database id", message)
+        # Odoo's own import agrees on the blank id
+        result = (
+            self.env["res.partner"]
+            .with_user(self.user_a)
+            .load([".id", "name"], [["", "Imp Odoo Blank"]])
+        )
+        self.assertFalse(result["messages"])
+        self.assertEqual(len(result["ids"]), 1)
