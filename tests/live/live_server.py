@@ -16,6 +16,7 @@ with the tail of its log.
 """
 
 import configparser
+import contextlib
 import ctypes
 import os
 import shutil
@@ -252,10 +253,8 @@ class LiveServer:
                 process.wait(timeout=timeout)
             _gone, alive = psutil.wait_procs(descendants, timeout=2)
             for child in alive:
-                try:
+                with contextlib.suppress(psutil.NoSuchProcess):  # gone meanwhile
                     child.kill()
-                except psutil.NoSuchProcess:
-                    pass
             _gone, alive = psutil.wait_procs(alive, timeout=timeout)
             if alive:
                 raise LiveServerError(
