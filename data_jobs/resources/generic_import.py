@@ -66,7 +66,10 @@ class ImportMixin:
             return self.env._(
                 "fields of type %(type)s cannot be imported", type=field.type
             )
-        if field.compute and not field.inverse:
+        # as Odoo's import: a computed field that is stored and not readonly
+        # in its definition (a sale line's quantity, a partner's company
+        # registry) takes the file's value; one Odoo computes alone does not
+        if field.compute and not field.inverse and (field.readonly or not field.store):
             return self.env._("it is computed")
         if field.name in ("id", "create_uid", "create_date", "write_uid", "write_date"):
             return self.env._("it is set by Odoo")

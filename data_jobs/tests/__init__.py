@@ -24,3 +24,4 @@ from . import test_export_xmlid_access
 from . import test_export_values
 from . import test_export_every_field
 from . import test_bad_files
+from . import test_import_parity
