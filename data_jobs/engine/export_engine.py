@@ -108,14 +108,8 @@ class ExportEngine(Engine):
                 self.env.invalidate_all()  # flat memory: forget the batch
                 yield {"processed_rows": count}
             writer.close()
-            attachment = self.env["ir.attachment"]._data_jobs_create_from_file(
-                tmp,
-                {
-                    "name": self._file_name(),
-                    "mimetype": MIMETYPES[job.file_format],
-                    "res_model": job._name,
-                    "res_id": job.id,
-                },
+            attachment = job._file_attachment(
+                tmp, self._file_name(), MIMETYPES[job.file_format]
             )
         job._engine_write({"output_file_id": attachment.id})
 

@@ -294,15 +294,7 @@ class ImportEngine(Engine):
         job = self.job
         vals = {}
         for field_name, (tmp, name, file_format) in files.items():
-            vals[field_name] = self.env["ir.attachment"]._data_jobs_create_from_file(
-                tmp,
-                {
-                    "name": name,
-                    "mimetype": MIMETYPES[file_format],
-                    "res_model": job._name,
-                    "res_id": job.id,
-                },
-            )
+            vals[field_name] = job._file_attachment(tmp, name, MIMETYPES[file_format])
             tmp.close()
         if vals:
             job._engine_write({k: v.id for k, v in vals.items()})

@@ -804,11 +804,19 @@ class DataJob(models.Model):
                 raise UserError(
                     self.env._("The file content must be base64-encoded bytes.")
                 ) from exc
-            attachment = self.env["ir.attachment"]._data_jobs_create_from_file(
-                tmp, {"name": file_name, "res_model": self._name, "res_id": self.id}
-            )
+            attachment = self._file_attachment(tmp, file_name)
         self.input_file_id = attachment
         return attachment
+
+    def _file_attachment(self, fileobj, name, mimetype=None):
+        """An attachment of this job with the content of ``fileobj``: every
+        file of a job is made here, attached to it, so that the framework's
+        clean-ups (``_own_files``) recognise it as the job's own."""
+        self.ensure_one()
+        vals = {"name": name, "res_model": self._name, "res_id": self.id}
+        if mimetype:
+            vals["mimetype"] = mimetype
+        return self.env["ir.attachment"]._data_jobs_create_from_file(fileobj, vals)
 
     def _check_not_duplicate(self):
         """Refuse a second import of the same file into the same model while

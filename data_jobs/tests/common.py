@@ -113,5 +113,25 @@ class DataJobCase(JobRunMixin, TransactionCase):
             yield caught
         self.assertRegex(str(caught.exception), pattern)
 
+    def _job_on_file(self, name, raw, user=None):
+        """A draft import job of res.partner whose input file is an
+        attachment ``user`` uploaded on its own (not made by the job)."""
+        user = user or self.user_a
+        attachment = (
+            self.env["ir.attachment"].with_user(user).create({"name": name, "raw": raw})
+        )
+        job = (
+            self.env["data.job"]
+            .with_user(user)
+            .create(
+                {
+                    "job_type": "import",
+                    "res_model": "res.partner",
+                    "input_file_id": attachment.id,
+                }
+            )
+        )
+        return job, attachment
+
     def _queue_job(self, job):
         return self.env["queue.job"].search([("uuid", "=", job.queue_job_uuid)])

@@ -141,22 +141,7 @@ class TestDataJobRun(DataJobCase):
         self.assertEqual((job.file_format, job.state), ("json", "queued"))
 
     def test_unreadable_input_fails_clearly(self):
-        attachment = (
-            self.env["ir.attachment"]
-            .with_user(self.user_a)
-            .create({"name": "partners.pdf", "raw": b"%PDF-1.4"})
-        )
-        job = (
-            self.env["data.job"]
-            .with_user(self.user_a)
-            .create(
-                {
-                    "job_type": "import",
-                    "res_model": "res.partner",
-                    "input_file_id": attachment.id,
-                }
-            )
-        )
+        job, _attachment = self._job_on_file("partners.pdf", b"%PDF-1.4")
         job.action_start()
         with mute_logger(RUNNER):
             self._run(job)

@@ -308,22 +308,7 @@ class TestTrust(ImportCase):
             )
 
     def test_cleanup_deletes_only_the_jobs_own_files(self):
-        mine = (
-            self.env["ir.attachment"]
-            .with_user(self.user_a)
-            .create({"name": "a.csv", "raw": b"name\nImp keep\n"})
-        )
-        job = (
-            self.env["data.job"]
-            .with_user(self.user_a)
-            .create(
-                {
-                    "job_type": "import",
-                    "res_model": "res.partner",
-                    "input_file_id": mine.id,
-                }
-            )
-        )
+        job, mine = self._job_on_file("a.csv", b"name\nImp keep\n")
         job.action_start()
         self._run(job)
         job._engine_write({"end_date": fields.Datetime.now() - timedelta(days=90)})
