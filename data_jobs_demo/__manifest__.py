@@ -11,7 +11,7 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "installable": True,
-    "depends": ["data_jobs", "contacts", "product"],
+    "depends": ["data_jobs", "contacts", "sale_management", "purchase"],
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/product_demo.xml",
