@@ -1,14 +1,18 @@
 # Copyright 2026 data_jobs contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Find the records a column names, for a whole batch in one query per column.
+"""Find the records a column names, for a whole batch at once.
 
 Odoo's own ``load()`` runs a ``name_search`` for every cell; here each lookup
-takes every distinct value of a column in the batch and answers them all at
-once, returning ``{value: [ids]}`` (several ids when a name is ambiguous).
+takes every distinct value of a column in the batch and answers them all,
+returning ``{value: [ids]}`` (several ids when a name is ambiguous): one query
+per column for external ids, database ids, fields and models that search
+names the generic way, one ``name_search`` per distinct name for models with
+their own rules (products, countries).
 """
 
 from collections import defaultdict
 
+from odoo.models import BaseModel
 from odoo.osv import expression
 
 XMLID_DEFAULT_MODULE = "__import__"  # where Odoo's import puts bare external ids
@@ -19,14 +23,88 @@ def full_xmlid(value):
     return value if "." in value else f"{XMLID_DEFAULT_MODULE}.{value}"
 
 
+# Ambiguity only needs a second match; the error lists at most five of them.
+AMBIGUOUS_LIMIT = 6
+_LIKE_WILDCARDS = ("%", "_", "\\")
+
+
 def by_name(model, names):
-    """Records whose display name (or a field of ``_rec_names_search``, e.g. a
-    partner's reference or a product's code) equals the name, as Odoo's import
-    matches; names not found exactly are retried without case."""
+    """Records that the target's own name search finds for each name, as
+    Odoo's import does (``name_search(name, operator='=')``): a partner by
+    its name, email or reference, a product by its internal reference or as
+    ``[CODE] Name``. Names not found exactly are retried without case.
+
+    A model that keeps the generic name search (fields of
+    ``_rec_names_search`` or ``_rec_name``) is answered with one query for
+    the whole batch; a model that overrides it (products, countries) gets
+    its own ``name_search`` per distinct name, so its rules win."""
     names = {str(n) for n in names}
-    found = defaultdict(list)
     if not names:
-        return found
+        return defaultdict(list)
+    if _generic_name_search(model):
+        return _by_name_batched(model, names)
+    return _by_name_search(model, names)
+
+
+def _generic_name_search(model):
+    """Whether the model searches names the generic way, which the batched
+    query reproduces: neither ``name_search`` nor ``_search_display_name``
+    overridden, and only plain fields to compare."""
+    cls = type(model)
+    if cls.name_search is not BaseModel.name_search:
+        return False
+    if cls._search_display_name is not BaseModel._search_display_name:
+        return False
+    names = model._rec_names_search or ([model._rec_name] if model._rec_name else [])
+    return bool(names) and len(_name_fields(model)) == len(names)
+
+
+def _by_name_search(model, names):
+    found = defaultdict(list)
+    for name in names:
+        ids = [i for i, _n in model.name_search(name, operator="=", limit=None)]
+        if not ids:
+            ids = _by_name_search_without_case(model, name)
+        if ids:
+            found[name] = list(dict.fromkeys(ids))
+    return found
+
+
+def _by_name_search_without_case(model, name):
+    """The name search again with ``=ilike``, keeping only records one of
+    whose names really equals the name without case: ``=ilike`` reads ``%``
+    and ``_`` as wildcards, and a field of limited size compares a truncated
+    value (a country's 2-letter code finds 'Atlantis' as 'AT')."""
+    if any(w in name for w in _LIKE_WILDCARDS):
+        return []
+    pairs = model.name_search(name, operator="=ilike", limit=AMBIGUOUS_LIMIT)
+    if not pairs:
+        return []
+    folded = name.casefold()
+    fields = _domain_fields(model, name)
+    records = model.browse([i for i, _n in pairs])
+    return [
+        record.id
+        for record in records
+        if folded in {c.casefold() for c in _candidates(record, fields)}
+    ]
+
+
+def _domain_fields(model, name):
+    """The plain fields the model's own name search compares a name with
+    (a product's name, internal reference and barcode)."""
+    fields = set(_name_fields(model))
+    for leaf in model._search_display_name("=", name):
+        if isinstance(leaf, list | tuple) and len(leaf) == 3:
+            path = leaf[0]
+            if isinstance(path, str) and path in model._fields:
+                if not model._fields[path].relational:
+                    fields.add(path)
+    return sorted(fields)
+
+
+def _by_name_batched(model, names):
+    found = defaultdict(list)
     search_fields = _name_fields(model)
     records = model.search_fetch([("display_name", "in", list(names))], search_fields)
     for record in records:
