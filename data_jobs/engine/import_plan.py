@@ -439,18 +439,44 @@ class ImportPlan:
             row.record_id, row.action = record.id, "created"
             if row.own_xmlid:
                 xmlids.append({"xml_id": row.own_xmlid, "record": record})
-        if xmlids:
-            # sudo: users cannot write ir.model.data. These ids were checked
-            # by _check_own_xmlids: new, or left by a deleted record of this
-            # model, so no other record's external id moves.
-            self.env["ir.model.data"].sudo()._update_xmlids(xmlids)
         updated = records
         for row, record, vals in changes:
+            before = self._lines_before(row, record)
             record.write(vals)
             row.action = "updated"
             updated |= record
+            self._name_new_lines(row, record, before, xmlids)
+        for (row, _vals), record in zip(news, created, strict=True):
+            self._name_new_lines(row, record, {}, xmlids)
+        if xmlids:
+            # sudo: users cannot write ir.model.data. These ids were checked
+            # by _check_own_xmlids (the records') and existing_lines (the
+            # lines'): new, or left by a deleted record of this model, so no
+            # other record's external id moves.
+            self.env["ir.model.data"].sudo()._update_xmlids(xmlids)
         self.env.flush_all()
         return created | updated
+
+    def _lines_before(self, row, record):
+        return {name: set(record[name].ids) for name, _n, _x in row.line_xmlids}
+
+    def _name_new_lines(self, row, record, before, xmlids):
+        """Give the lines created for ``row`` the external ids the file
+        names them by (``child_ids/id``), as ``load()`` does: the n-th line
+        created is the n-th new id of the one2many."""
+        for name, position, xmlid in row.line_xmlids:
+            new_ids = sorted(set(record[name].ids) - before.get(name, set()))
+            if position >= len(new_ids):
+                raise UserError(
+                    self.env._(
+                        "The line %(xmlid)s was not created in %(field)s: its "
+                        "external id could not be given.",
+                        xmlid=xmlid,
+                        field=name,
+                    )
+                )
+            line = record[name].browse(new_ids[position])
+            xmlids.append({"xml_id": xmlid, "record": line})
 
     def row_logs(self):
         logs = []

@@ -51,6 +51,8 @@ class PreparedRow:
     missing_references: int = 0  # errors that a row of the same batch may cure
     record_id: int | None = None
     action: str | None = None  # created / updated / unchanged
+    # (one2many, n-th created line, external id): ids given once created
+    line_xmlids: list = field(default_factory=list)
 
     def error(self, column, value, message):
         self.errors.append((column, value, message))
@@ -338,8 +340,11 @@ class ImportMixin:
         return prepared
 
     def _prepare_lines(self, prepared, line_columns, options):
-        """Each one2many's lines become ``Command.create`` values of their row;
-        a line's error is its record's error, naming the line's row."""
+        """Each one2many's lines become commands of their row, as ``load()``
+        makes them: a line named by an existing external id (``child_ids/id``)
+        or database id (``child_ids/.id``) is updated (and linked), any other
+        line is created (an external id not known yet is given to it once it
+        exists). A line's error is its record's error, naming the line's row."""
         by_field = {}
         for column in line_columns:
             by_field.setdefault(column.field, []).append(column)
@@ -349,28 +354,105 @@ class ImportMixin:
                 lines._column_for(c.index, c.header, c.subfield)[0] for c in columns
             ]
             indexes = [c.index for c in columns]
+            batch = []
             for row in prepared:
                 line_rows = [
                     (number, cells, [])
                     for number, cells in row.lines
                     if any(not convert.is_blank(cells[i]) for i in indexes)
                 ]
-                if not line_rows:
-                    continue
-                commands = []
-                for line in lines.prepare_rows(sub_columns, line_rows, options):
-                    for column, value, message in line.errors:
-                        row.error(
-                            column,
-                            value,
-                            self.env._(
-                                "Line on row %(row)s: %(message)s",
-                                row=line.row_number,
-                                message=message,
-                            ),
-                        )
-                    commands.append(Command.create(lines.values_for(line, True)))
-                row.vals[o2m.name] = commands
+                if line_rows:
+                    batch.append(
+                        (row, lines.prepare_rows(sub_columns, line_rows, options))
+                    )
+            existing = lines.existing_lines([line for _r, ls in batch for line in ls])
+            id_header = next(
+                (c.header for c in columns if c.subfield in (OWN_ID, OWN_DB_ID)),
+                False,
+            )
+            for row, prepared_lines in batch:
+                row.vals[o2m.name] = self._line_commands(
+                    row, o2m, lines, prepared_lines, existing, id_header
+                )
+
+    def _line_commands(self, row, o2m, lines, prepared_lines, existing, id_header):
+        commands = []
+        creates = 0
+        for line in prepared_lines:
+            for column, value, message in line.errors:
+                row.error(
+                    column,
+                    value,
+                    self.env._(
+                        "Line on row %(row)s: %(message)s",
+                        row=line.row_number,
+                        message=message,
+                    ),
+                )
+            key = line.own_xmlid or line.own_id
+            record = existing.get(key)
+            if isinstance(record, str):  # why this line's id cannot be used
+                row.error(
+                    id_header,
+                    key,
+                    self.env._(
+                        "Line on row %(row)s: %(message)s",
+                        row=line.row_number,
+                        message=record,
+                    ),
+                )
+            elif record is not None:
+                vals = lines.changed_values(record, lines.values_for(line, False))
+                commands.append(Command.link(record.id))
+                if vals:
+                    commands.append(Command.update(record.id, vals))
+            else:
+                commands.append(Command.create(lines.values_for(line, True)))
+                if line.own_xmlid:
+                    row.line_xmlids.append((o2m.name, creates, line.own_xmlid))
+                creates += 1
+        return commands
+
+    def existing_lines(self, rows):
+        """``{own id: record or reason}`` for the lines (of this resource's
+        model) that name themselves by external or database id: the record
+        to update, or why the id cannot name a line (an external id of
+        another model or of a record the user cannot see, an unknown
+        database id). External ids not known at all are absent: new lines."""
+        result = {}
+        records = self.records.with_context(active_test=False)
+        xmlids = {r.own_xmlid for r in rows if r.own_xmlid}
+        db_ids = {r.own_id for r in rows if r.own_id and not r.own_xmlid}
+        if xmlids:
+            found = lookups.by_xmlid(records, xmlids)
+            # iterated together, the lines' values are read in one query
+            together = {r.id: r for r in records.browse([i[0] for i in found.values()])}
+            for xmlid, ids in found.items():
+                result[xmlid] = together[ids[0]]
+            unknown = xmlids - set(found)
+            if unknown:
+                for xmlid in lookups.taken_xmlids(self.env, unknown):
+                    result[xmlid] = self.env._(
+                        "the external id %(xmlid)s names a record of another "
+                        "model, or one you cannot access: it cannot name a line "
+                        "of %(model)s",
+                        xmlid=xmlid,
+                        model=records._description,
+                    )
+        if db_ids:
+            found = lookups.by_db_id(records, db_ids)
+            for record_id in db_ids:
+                ids = found.get(record_id)
+                result[record_id] = (
+                    records.browse(ids[0])
+                    if ids
+                    else self.env._(
+                        "no %(model)s has the database id %(id)s",
+                        model=records._description,
+                        id=record_id,
+                    )
+                )
+        return result
 
     def clean_row(self, row):
         """Hook: fix or check a row's cells before conversion."""
@@ -558,7 +640,13 @@ class ImportMixin:
             elif field.type == "many2many":
                 same = set(current.ids) == set(value[0][2])
             elif field.type == "one2many":
-                same = not value  # lines given are lines to add
+                # lines created, or lines updated or linked that are not so yet
+                value = [
+                    c
+                    for c in value
+                    if not (c[0] == Command.LINK and c[1] in current.ids)
+                ]
+                same = not value
             elif field.type in ("float", "monetary"):
                 digits = field.get_digits(self.env) if field.type == "float" else None
                 same = (

@@ -181,6 +181,23 @@ def by_xmlid(model, xmlids):
     return found
 
 
+def taken_xmlids(env, xmlids):
+    """Which of these external ids (``module.name``) already exist, for any
+    model and any record: a new record cannot take them."""
+    wanted = {tuple(full_xmlid(x).split(".", 1)): x for x in xmlids}
+    if not wanted:
+        return []
+    # sudo: only whether the ids exist; no record they name is read
+    rows = (
+        env["ir.model.data"]
+        .sudo()
+        .search_fetch(
+            [("name", "in", list({n for _m, n in wanted}))], ["module", "name"]
+        )
+    )
+    return [wanted[(r.module, r.name)] for r in rows if (r.module, r.name) in wanted]
+
+
 def by_db_id(model, values):
     """Records named by database id, kept only if the user may see them."""
     found = defaultdict(list)
