@@ -29,3 +29,13 @@ def duplicate_column(env, header, first):
         column=header,
         first=first,
     )
+
+
+def suggested_reason(env, reason, label, path):
+    """Why a column is ignored, and the field Odoo's import would propose."""
+    return env._(
+        "%(reason)s; did you mean %(field)s (%(path)s)?",
+        reason=reason,
+        field=label,
+        path=path,
+    )

@@ -19,7 +19,7 @@ from odoo.tools import float_compare
 from ..io import convert
 from ..io.convert import ConversionError
 from ..io.formula import is_dangerous
-from . import lookups, registry
+from . import header_suggestions, lookups, registry
 from .import_columns import (
     IMPORTABLE,
     OWN_DB_ID,
@@ -108,6 +108,7 @@ class ImportMixin:
         aliases = {normalize(k): v for k, v in self.import_aliases().items()}
         match = ColumnMatch()
         seen = {}
+        unmapped = []  # indexes of match.unmapped
         for index, header in enumerate(headers):
             if not header:
                 continue
@@ -132,13 +133,50 @@ class ImportMixin:
                 column, reason = self._column_for(index, header, path)
                 if column is None:
                     match.unmapped.append((header, reason))
+                    unmapped.append(index)
                     continue
             if column.target in seen:
                 match.duplicates.append((header, seen[column.target]))
                 continue
             seen[column.target] = header
             match.columns.append(column)
+        if unmapped:
+            self._hint_unmapped(headers, unmapped, match)
         return match
+
+    def _hint_unmapped(self, headers, unmapped, match):
+        """Name, in the reason a column is ignored, the field Odoo's import
+        would have proposed for it: never applied without the user's say."""
+        # here, not at the top: the engine package imports the resources
+        from ..engine.column_messages import suggested_reason
+
+        suggestions = self.suggest_columns(headers)
+        taken = {c.target for c in match.columns}
+        reasons = []
+        for index, (header, reason) in zip(unmapped, match.unmapped, strict=True):
+            column = suggestions.get(index, (None, None))[0]
+            if column is not None and column.target not in taken:
+                reason = suggested_reason(
+                    self.env, reason, self.column_label(column), column.path
+                )
+            reasons.append((header, reason))
+        match.unmapped = reasons
+
+    def suggest_columns(self, headers, rows=None, options=None):
+        """``{index: (ImportColumn, distance)}``: what Odoo's own import
+        dialog proposes for these headers (a remembered mapping, an exact or
+        a fuzzy match, see header_suggestions), where data_jobs can import
+        it; ``rows`` are the first rows, to tell a column's type as Odoo
+        does."""
+        found = header_suggestions.odoo_suggestions(
+            self.env, self.records._name, headers, rows, options
+        )
+        result = {}
+        for index, (path, distance) in found.items():
+            column, _reason = self._column_for(index, headers[index], path)
+            if column is not None:
+                result[index] = (column, distance)
+        return result
 
     def _column_for(self, index, header, path):
         """(ImportColumn, None) or (None, the reason nothing matched)."""
@@ -224,6 +262,9 @@ class ImportMixin:
         if text in model._fields:
             return model._fields[text]
         wanted = normalize(text)
+        for name, candidate in model._fields.items():
+            if name.casefold() == wanted:  # LIST_PRICE, as Odoo's dialog
+                return candidate
         for candidate in model._fields.values():
             if normalize(candidate._description_string(self.env)) == wanted:
                 return candidate

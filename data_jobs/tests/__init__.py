@@ -27,3 +27,4 @@ from . import test_bad_files
 from . import test_import_parity
 from . import test_parity_import_lookups
 from . import test_parity_import_o2m
+from . import test_parity_import_headers

@@ -30,6 +30,8 @@ from ..engine.column_messages import duplicate_column, ignored_column
 from ..io.options import ENCODINGS, SPECS, OptionError, validate_options
 from ..models.data_job_settings_mixin import DELIMITERS
 from ..resources import get_resource
+from ..resources.header_suggestions import REMEMBERED
+from ..resources.import_columns import normalize
 
 PREVIEW_ROWS = 10
 SAMPLE_VALUES = 3
@@ -313,8 +315,55 @@ class DataJobImportWizard(models.TransientModel):
                     commands += wizard._line_commands(preview, kept)
             wizard.line_ids = commands
 
+    def _suggestions(self, preview):
+        """``{index: (path, kind)}``: what Odoo's import dialog proposes for
+        the columns data_jobs' exact matching leaves unmapped (``similar``),
+        and the mapping remembered from the user's last import of a column
+        (``remembered``, as Odoo prefers it to an exact match; a custom
+        resource's own column titles still win). Shown in the mapping before
+        the job starts, never applied behind the user's back."""
+        resource = self._resource()
+        mapped = self.template_id.mapping or {}
+        aliases = {normalize(title) for title in resource.import_aliases()}
+        options = {
+            "decimal_separator": SEPARATORS[self.decimal_separator or "dot"],
+            "thousands_separator": SEPARATORS[self.thousands_separator or "none"],
+            "date_format": (self.date_format or "").strip(),
+        }
+        found = resource.suggest_columns(preview["headers"], preview["rows"], options)
+        columns = {c["index"]: c for c in preview["columns"]}
+        taken = set()
+        for current in preview["columns"]:
+            if current["path"]:
+                column = resource._column_for(
+                    current["index"], current["header"], current["path"]
+                )[0]
+                taken.add(column.target if column else current["path"])
+        result = {}
+        for index, (column, distance) in sorted(found.items()):
+            current = columns.get(index)
+            if not current or current["ignored"] or current["header"] in mapped:
+                continue
+            target = column.target
+            if not current["path"]:
+                if target in taken:
+                    continue
+                kind = "remembered" if distance == REMEMBERED else "similar"
+            elif (
+                distance == REMEMBERED
+                and column.path != current["path"]
+                and normalize(current["header"]) not in aliases
+            ):
+                kind = "remembered"
+            else:
+                continue
+            taken.add(target)
+            result[index] = (column.path, kind)
+        return result
+
     def _line_commands(self, preview, kept):
         commands = []
+        suggestions = self._suggestions(preview)
         for column in preview["columns"]:
             index, header = column["index"], column["header"]
             samples = [
@@ -323,6 +372,9 @@ class DataJobImportWizard(models.TransientModel):
                 if index < len(row) and row[index] not in (None, "")
             ]
             detected = column["path"] or False
+            suggestion = False
+            if index in suggestions:
+                detected, suggestion = suggestions[index]
             template_key = set(self.template_id.upsert_key or [])
             default_key = bool(detected) and (
                 detected in template_key or detected.split("/")[0] in template_key
@@ -331,6 +383,8 @@ class DataJobImportWizard(models.TransientModel):
             reason = column["reason"] or (
                 self.env._("the column has no name") if not header else False
             )
+            if suggestion:
+                reason = False
             commands.append(
                 Command.create(
                     {
@@ -339,6 +393,7 @@ class DataJobImportWizard(models.TransientModel):
                         "sample": " | ".join(samples[:SAMPLE_VALUES]),
                         "detected_path": detected,
                         "detected_reason": reason,
+                        "suggestion": suggestion,
                         "field_path": path if header else False,
                         "is_key": is_key,
                     }
@@ -653,6 +708,12 @@ class DataJobImportWizardColumn(models.TransientModel):
     sample = fields.Char(string="Values", help="The first values of the column.")
     detected_path = fields.Char(help="The field the column's name matched.")
     detected_reason = fields.Char(help="Why the column's name matched no field.")
+    suggestion = fields.Selection(
+        [("similar", "Similar Name"), ("remembered", "Remembered")],
+        help="How the proposed field was found when the column's name is not "
+        "exactly a field's: a similar name, as Odoo's import proposes, or the "
+        "field this column was imported into last time.",
+    )
     field_path = fields.Char(
         string="Field",
         help="The field the column fills (country_id, state_id/id, ...); empty: "
@@ -666,7 +727,9 @@ class DataJobImportWizardColumn(models.TransientModel):
     )
     note = fields.Char(compute="_compute_field_label")
 
-    @api.depends("field_path", "detected_path", "detected_reason", "header")
+    @api.depends(
+        "field_path", "detected_path", "detected_reason", "header", "suggestion"
+    )
     def _compute_field_label(self):
         resources = {}
         for line in self:
@@ -694,6 +757,10 @@ class DataJobImportWizardColumn(models.TransientModel):
                 line.field_label = resource.column_label(match.columns[0])
             if line.detected_path and line.field_path != line.detected_path:
                 line.note = self.env._("Changed")
+            elif line.suggestion == "similar":
+                line.note = self.env._("Proposed: a similar name, check it")
+            elif line.suggestion == "remembered":
+                line.note = self.env._("Proposed: as in your last import")
 
 
 def _cell(row, index):
