@@ -8,6 +8,7 @@ act on, so the import can report the row and column without a traceback.
 import datetime
 import math
 import re
+import unicodedata
 from decimal import Decimal
 
 from .storable import MAX_MESSAGE, find_unstorable, shown, storable_text
@@ -30,6 +31,11 @@ _FORMAT_CODES = {
     "%I": "hh",
     "%p": "AM/PM",
 }
+_GUESS_DATETIME = re.compile(
+    r"(?P<date>\d{1,4}(?P<sep>[ /.\-]?)\d{1,2}(?P=sep)\d{1,4})"
+    r"(?P<time>[ T](?P<h>\d{1,2})(?::(?P<m>\d{2})(?::(?P<s>\d{2}))?)?"
+    r"(?:\s?(?P<p>[AaPp][Mm]))?)?"
+)
 _SPACES = " \u00a0\u202f\u2009"
 _APOSTROPHES = "'\u2019"
 # After marking thousands marks as \x00 and the decimal separator as \x01:
@@ -139,6 +145,10 @@ def _parse_datetime(value, date_format, with_time):
     result = _parse_iso(text)
     if result is not None:
         return result
+    if not date_format:
+        result = _guess_date(text)
+        if result is not None:
+            return result
     expected = _human_format(date_format) if date_format else "YYYY-MM-DD"
     if with_time:
         expected += " HH:mm[:ss]"
@@ -146,6 +156,89 @@ def _parse_datetime(value, date_format, with_time):
             f"'{shown(text)}' is not a valid date and time (expected {expected})"
         )
     raise ConversionError(f"'{shown(text)}' is not a valid date (expected {expected})")
+
+
+def _guess_date(text):
+    """A numeric date in one of the orders Odoo's import recognises without a
+    date format (day-month-year, month-day-year, year-month-day; separated by
+    '/', '-', '.', a space or nothing; 2- or 4-digit years), optionally
+    followed by a time (``13:45[:30]``, ``1:45 PM``). Only a date that every
+    order reads the same is accepted: ``05/03/2024`` (5 March or May 3) is an
+    error naming both readings, never a guess. None: not such a date."""
+    match = _GUESS_DATETIME.fullmatch(text)
+    if not match:
+        return None
+    day_part, time_part = match.group("date"), match.group("time")
+    readings = set()
+    for year, month, day in _date_orders(day_part):
+        try:
+            readings.add(datetime.date(year, month, day))
+        except ValueError:
+            continue
+    if not readings:
+        return None
+    if len(readings) > 1:
+        shown_readings = " or ".join(
+            d.strftime("%d %B %Y").lstrip("0") for d in sorted(readings)
+        )
+        raise ConversionError(
+            f"'{shown(text)}' is ambiguous: it may be {shown_readings}; set the "
+            "date format of the import (e.g. %d/%m/%Y)"
+        )
+    (result,) = readings
+    moment = datetime.datetime.combine(result, datetime.time())
+    if time_part:
+        moment = _with_time(moment, match)
+        if moment is None:
+            return None
+    return moment
+
+
+def _date_orders(text):
+    """(year, month, day) readings of a numeric date, in Odoo's orders."""
+    parts = re.split(r"[ /.\-]", text)
+    if len(parts) == 1:  # no separator: YYYYMMDD, DDMMYYYY, MMDDYYYY, ...
+        digits = parts[0]
+        if len(digits) == 8:
+            parts = [
+                (digits[:4], digits[4:6], digits[6:]),  # YYYY MM DD
+                (digits[:2], digits[2:4], digits[4:]),  # DD MM YYYY / MM DD YYYY
+            ]
+        elif len(digits) == 6:
+            parts = [(digits[:2], digits[2:4], digits[4:])]
+        else:
+            return []
+    else:
+        parts = [tuple(parts)]
+    readings = []
+    for a, b, c in parts:
+        if len(c) in (2, 4) and len(a) <= 2 and len(b) <= 2:
+            year = _year(c)
+            readings += [(year, int(b), int(a)), (year, int(a), int(b))]
+        if len(a) in (2, 4) and len(b) <= 2 and len(c) <= 2:
+            readings.append((_year(a), int(b), int(c)))
+    return readings
+
+
+def _year(text):
+    """A 4-digit year, or a 2-digit one as strptime's %y reads it."""
+    year = int(text)
+    if len(text) == 2:
+        year += 1900 if year >= 69 else 2000
+    return year
+
+
+def _with_time(moment, match):
+    hour, minute, second = (int(match.group(g) or 0) for g in ("h", "m", "s"))
+    meridiem = (match.group("p") or "").upper()
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem == "PM" else 0)
+    try:
+        return moment.replace(hour=hour, minute=minute, second=second)
+    except ValueError:
+        return None
 
 
 def to_date(value, date_format=None) -> datetime.date | None:
@@ -179,6 +272,10 @@ def _parse_number(value, decimal_separator, thousands_separator) -> Decimal:
     if decimal_separator == thousands_separator:
         raise ValueError("The decimal and thousands separators must differ.")
     text = str(value).strip()
+    if not thousands_separator:
+        decimal_separator, thousands_separator = _infer_separators(
+            text, decimal_separator
+        )
     marked = text
     for group_mark in _group_marks(thousands_separator):
         marked = marked.replace(group_mark, "\x00")
@@ -196,6 +293,58 @@ def _parse_number(value, decimal_separator, thousands_separator) -> Decimal:
     return Decimal(f"{sign}{whole}.{fraction or '0'}e{exponent or '0'}")
 
 
+def _infer_separators(text, decimal_separator):
+    """With no thousands separator set, ``1,234.56`` and ``1.234,56`` still
+    say which is which, as Odoo's import reads them: both marks present, the
+    last one once (the decimal separator), the other grouping by three."""
+    if "." in text and "," in text:
+        last = "." if text.rfind(".") > text.rfind(",") else ","
+        if text.count(last) == 1:
+            return last, "," if last == "." else "."
+    return decimal_separator, ""
+
+
+def _strip_money(text, currency_symbols):
+    """``(12.50)`` (an accountant's negative) and a currency symbol before or
+    after the number (``€ 12.50``, ``12,50 €``, ``-$3``, ``CHF 10``), as
+    Odoo's import allows: ``(text, negative)``. A symbol is a character of
+    Unicode's currency category or one of ``currency_symbols``."""
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        text, negative = text[1:-1].strip(), True
+    sign = ""
+    if text and text[0] in "+-":
+        sign, text = text[0], text[1:].lstrip()
+    symbols = sorted({s for s in currency_symbols if s and s.strip()}, key=len)[::-1]
+    for symbol in symbols:
+        if text.startswith(symbol) and text[len(symbol) :].strip():
+            text = text[len(symbol) :].strip()
+            break
+        if text.endswith(symbol) and text[: -len(symbol)].strip():
+            text = text[: -len(symbol)].strip()
+            break
+    else:
+        stripped = text.strip("".join(c for c in text if _is_currency(c)))
+        if stripped != text and stripped and _is_currency_text(text, stripped):
+            text = stripped.strip()
+    if negative:
+        if sign:
+            return None, False  # "(-12)": which sign?
+        sign = "-"
+    return f"{sign}{text}", negative
+
+
+def _is_currency(char):
+    return unicodedata.category(char) == "Sc"
+
+
+def _is_currency_text(text, stripped):
+    """Only currency characters (and spaces) around the number."""
+    start = text.index(stripped)
+    around = text[:start] + text[start + len(stripped) :]
+    return all(_is_currency(c) or c.isspace() for c in around)
+
+
 def _group_marks(thousands_separator):
     """Look-alikes count too: spreadsheets write no-break spaces and ’."""
     if not thousands_separator:
@@ -207,11 +356,25 @@ def _group_marks(thousands_separator):
     return thousands_separator
 
 
-def to_float(value, decimal_separator=".", thousands_separator="") -> float | None:
-    """A float from a number or text such as '1 234,56' (with ',' and ' ')."""
+def to_float(
+    value, decimal_separator=".", thousands_separator="", currency_symbols=()
+) -> float | None:
+    """A float from a number or text such as '1 234,56' (with ',' and ' '),
+    '(12.50)' (negative), '€ 12.50' or '12,50 €' (a currency symbol)."""
     if is_blank(value):
         return None
-    number = float(_parse_number(value, decimal_separator, thousands_separator))
+    if isinstance(value, str):
+        text, _negative = _strip_money(value.strip(), currency_symbols)
+        if text is None:
+            raise ConversionError(f"'{shown(value)}' is not a valid number")
+        try:
+            number = float(_parse_number(text, decimal_separator, thousands_separator))
+        except ConversionError:
+            if text == value.strip():
+                raise
+            raise ConversionError(f"'{shown(value)}' is not a valid number") from None
+    else:
+        number = float(_parse_number(value, decimal_separator, thousands_separator))
     if math.isinf(number):
         raise ConversionError(f"'{shown(value)}' is too large a number")
     return number

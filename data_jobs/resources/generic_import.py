@@ -520,7 +520,7 @@ class ImportMixin:
         if kind == "integer":
             return convert.to_int(value, *numbers)
         if kind in ("float", "monetary"):
-            return convert.to_float(value, *numbers)
+            return convert.to_float(value, *numbers, self.currency_symbols())
         if kind == "boolean":
             return convert.to_bool(value)
         if kind == "date":
@@ -533,6 +533,16 @@ class ImportMixin:
         if isinstance(value, datetime.date):
             text = value.isoformat()
         return text.strip() if kind == "char" else text
+
+    def currency_symbols(self):
+        """The currencies' symbols a number may carry (``CHF 10``, ``12 €``),
+        as Odoo's import accepts them; read once per resource."""
+        if getattr(self, "_currency_symbols", None) is None:
+            currencies = self.env["res.currency"].with_context(active_test=False)
+            self._currency_symbols = tuple(
+                currencies.search_fetch([], ["symbol"]).mapped("symbol")
+            )
+        return self._currency_symbols
 
     def _to_utc(self, value):
         """A naive datetime read in the user's timezone, stored in UTC."""

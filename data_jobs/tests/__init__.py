@@ -28,3 +28,4 @@ from . import test_import_parity
 from . import test_parity_import_lookups
 from . import test_parity_import_o2m
 from . import test_parity_import_headers
+from . import test_parity_import_values

@@ -22,8 +22,8 @@ class ParityImportCase(ImportCase):
         "separator": ",",
         "has_headers": True,
         "encoding": "utf-8",
-        "date_format": "%Y-%m-%d",
-        "datetime_format": "%Y-%m-%d %H:%M:%S",
+        "date_format": "",  # the dialog detects it from the first rows
+        "datetime_format": "",
         "float_thousand_separator": ",",
         "float_decimal_separator": ".",
         "advanced": True,
@@ -62,8 +62,10 @@ class ParityImportCase(ImportCase):
         """``execute_import`` with ``mapping`` ({header: path}) or Odoo's own
         proposal; returns the result (ids, messages)."""
         wizard = self.odoo_wizard(model, content, user)
-        opts = dict(self.ODOO_OPTIONS, **options)
-        preview = wizard.parse_preview(dict(opts))
+        preview = wizard.parse_preview(dict(self.ODOO_OPTIONS, **options))
+        self.assertNotIn("error", preview, preview.get("error"))
+        # the dialog sends back the options parse_preview detected (dates)
+        opts = dict(preview["options"])
         headers = preview["headers"]
         if mapping is None:
             mapping = self.odoo_preview(model, content, user, **options)

@@ -47,7 +47,7 @@ def test_to_date(value, date_format, expected):
         ("31/02/2026", "%d/%m/%Y", "'31/02/2026' is not a valid date (expected DD/MM"),
         ("2026-13-01", None, "expected YYYY-MM-DD"),
         ("tomorrow", "%m/%d/%Y", "expected MM/DD/YYYY"),
-        ("20261121", None, "not a valid date"),
+        ("20261321", None, "not a valid date"),  # 20261121 is read as Odoo does
         (60, None, "not a valid Excel date number"),
         (-5, None, "not a valid Excel date number"),
         (True, None, "not a valid date"),
@@ -85,7 +85,7 @@ def test_to_datetime(value, date_format, expected):
     assert to_datetime(value, date_format) == expected
 
 
-@pytest.mark.parametrize("value", ["2026-11-21 25:00", "21/11/2026 08:05", "noon"])
+@pytest.mark.parametrize("value", ["2026-11-21 25:00", "21/13/2026 08:05", "noon"])
 def test_to_datetime_errors(value):
     with pytest.raises(ConversionError, match="not a valid date and time"):
         to_datetime(value)
