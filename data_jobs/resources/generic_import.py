@@ -176,7 +176,38 @@ class ImportMixin:
             column, _reason = self._column_for(index, headers[index], path)
             if column is not None:
                 result[index] = (column, distance)
+        for index, header in enumerate(headers):
+            if index not in result and header:
+                column = self._partial_label_path(index, header)
+                if column is not None:
+                    result[index] = (column, None)
         return result
+
+    def _partial_label_path(self, index, header):
+        """``Category/External ID`` for ``categ_id/id``: a relation path whose
+        first part is the whole last (or first) word(s) of exactly one
+        importable relational field's label (``Product Category``), a
+        proposal Odoo's fuzzy distance misses; the rest of the path must
+        match exactly."""
+        parts = split_path(header)
+        if len(parts) != 2:
+            return None
+        wanted = normalize(parts[0])
+        candidates = []
+        for candidate in self.records._fields.values():
+            if candidate.type not in ("many2one", "many2many"):
+                continue
+            label = normalize(candidate._description_string(self.env))
+            if label == wanted or not (
+                label.endswith(f" {wanted}") or label.startswith(f"{wanted} ")
+            ):
+                continue
+            if not self.importable(candidate):
+                candidates.append(candidate)
+        if len(candidates) != 1:
+            return None
+        path = f"{candidates[0].name}/{parts[1]}"
+        return self._column_for(index, header, path)[0]
 
     def _column_for(self, index, header, path):
         """(ImportColumn, None) or (None, the reason nothing matched)."""
