@@ -503,7 +503,7 @@ class ImportMixin:
                 result[xmlid] = together[ids[0]]
             unknown = xmlids - set(found)
             if unknown:
-                for xmlid in lookups.taken_xmlids(self.env, unknown):
+                for xmlid in lookups.taken_xmlids(records, unknown):
                     result[xmlid] = self.env._(
                         "the external id %(xmlid)s names a record of another "
                         "model, or one you cannot access: it cannot name a line "

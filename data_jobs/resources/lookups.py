@@ -181,21 +181,34 @@ def by_xmlid(model, xmlids):
     return found
 
 
-def taken_xmlids(env, xmlids):
-    """Which of these external ids (``module.name``) already exist, for any
-    model and any record: a new record cannot take them."""
+def taken_xmlids(model, xmlids):
+    """Which of these external ids (``module.name``) a new record of
+    ``model`` cannot take: those of another model, and those of an existing
+    record (the caller found none the user may see). An id left by a deleted
+    record of ``model`` may be taken again, as ``load()`` does."""
     wanted = {tuple(full_xmlid(x).split(".", 1)): x for x in xmlids}
     if not wanted:
         return []
-    # sudo: only whether the ids exist; no record they name is read
+    # sudo: only which model the ids name and whether those records still
+    # exist; nothing of the records is read
     rows = (
-        env["ir.model.data"]
+        model.env["ir.model.data"]
         .sudo()
         .search_fetch(
-            [("name", "in", list({n for _m, n in wanted}))], ["module", "name"]
+            [("name", "in", list({n for _m, n in wanted}))],
+            ["module", "name", "model", "res_id"],
         )
     )
-    return [wanted[(r.module, r.name)] for r in rows if (r.module, r.name) in wanted]
+    taken = []
+    for row in rows:
+        xmlid = wanted.get((row.module, row.name))
+        if xmlid is None:
+            continue
+        if row.model != model._name or (
+            model.sudo().with_context(active_test=False).browse(row.res_id).exists()
+        ):
+            taken.append(xmlid)
+    return taken
 
 
 def by_db_id(model, values):

@@ -102,3 +102,25 @@ class TestParityImportO2m(ParityImportCase):
         [(row, column, value, message)] = self._errors(job)
         self.assertEqual((row, column, value), (2, "child_ids/id", "base.be"))
         self.assertIn("another model", message)
+
+    def test_line_id_of_a_deleted_line_is_given_again(self):
+        """An external id left behind by a deleted line (its record gone,
+        the ir.model.data row kept) names the new line, as with load()."""
+        gone = self.Partner.create({"name": "Imp Gone"})
+        gone_id = gone.id
+        gone.unlink()
+        for prefix in ("odoo", "ours"):
+            self.env["ir.model.data"].create(
+                {
+                    "module": "__import__",
+                    "name": f"{prefix}_c1",
+                    "model": "res.partner",
+                    "res_id": gone_id,
+                }
+            )
+        self._load(self._file("odoo"))
+        self._ours(self._file("ours"))
+        for prefix in ("odoo", "ours"):
+            child = self.env.ref(f"__import__.{prefix}_c1")
+            self.assertEqual(child.name, f"Imp {prefix} C1")
+            self.assertEqual(child.parent_id, self.env.ref(f"__import__.{prefix}_co"))
