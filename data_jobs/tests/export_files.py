@@ -30,3 +30,34 @@ def read_export(job):
     return None, "".join(
         page.extract_text() for page in PdfReader(io.BytesIO(raw)).pages
     )
+
+
+def json_table(names, records):
+    """The table lines of a JSON export's records (``names``: its columns),
+    laid out as the CSV export lays them: a relation's first line merged into
+    its record's line, its other lines after it. Shows the nested JSON holds
+    the same cells as the tables."""
+    return [line for record in records for line in _json_lines(names, record, "")]
+
+
+def _json_lines(names, obj, prefix):
+    main, extra = [None] * len(names), []
+    for key, value in obj.items():
+        name = prefix + key
+        if name in names and not isinstance(value, list):
+            main[names.index(name)] = value
+            continue
+        if name in names:  # a bare x2many: one reference per line
+            lines = [[None] * len(names) for _item in value]
+            for line, item in zip(lines, value, strict=True):
+                line[names.index(name)] = item
+        else:  # a relation's lines
+            lines = [
+                row for sub in value for row in _json_lines(names, sub, name + "/")
+            ]
+        if lines:
+            for index, cell in enumerate(lines[0]):
+                if cell is not None and cell != "":
+                    main[index] = cell
+            extra += lines[1:]
+    return [main, *extra]
