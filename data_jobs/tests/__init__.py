@@ -27,3 +27,4 @@ from . import test_bad_files
 from . import test_import_parity
 from . import test_parity_export_lines
 from . import test_parity_export_lang_order
+from . import test_round_trip

@@ -118,8 +118,10 @@ class ExportParityMixin:
                         )
                     ],
                     "seller_ids": [
-                        Command.create(
-                            {"partner_id": cls.company_partner.id, "price": 7.25}
+                        Command.create({"partner_id": partner.id, "price": price})
+                        for partner, price in (
+                            (cls.company_partner, 7.25),
+                            (cls.single_partner, 8.0),
                         )
                     ],
                 },
