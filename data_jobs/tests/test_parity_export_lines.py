@@ -104,6 +104,24 @@ class TestParityExportLines(ExportParityMixin, DataJobCase):
             self.parity_partners, [".id", "name", "child_ids/.id", "category_id/.id"]
         )
 
+    def test_partner_paths_through_relations(self):
+        """Lines after a many2one (a contact's parent's contacts), a bare
+        x2many beside its sub-paths (its lines' names), lines of lines, and
+        an import-compatible many2many by name (one cell of display names)."""
+        contact = self.company_partner.child_ids[:1]
+        self.assertSameCells(
+            contact, ["name", "parent_id/child_ids/name", "parent_id/name"]
+        )
+        self.assertSameCells(
+            self.parity_partners,
+            ["name", "child_ids", "child_ids/email", "category_id/parent_id/name"],
+        )
+        self.assertSameCells(
+            self.parity_partners,
+            ["id", "category_id/name", "child_ids/id", "child_ids/category_id/id"],
+            import_compatible=True,
+        )
+
     # ------------------------------------------------------------- products
     def test_product_template_lines(self):
         fields = [

@@ -9,7 +9,10 @@ An exported record's lines stay in it (``write_records``): the lines of a
 relation (``order_line/product_id``, ``order_line/price_unit``) are a list
 under the relation's path (``"order_line"``), one object per line keyed by
 the columns' paths after it (``"product_id"``, ``"price_unit"``), nested
-again for lines of lines. A bare x2many column is a list of references.
+again for lines of lines. A bare x2many column is a list of references;
+beside paths through it, the list holds the lines and the bare column is
+their ``"display_name"`` (a reader tells them apart by the columns in the
+metadata: lines when some column's path goes on after the key's).
 Always UTF-8, non-ASCII characters unescaped.
 """
 
@@ -72,7 +75,7 @@ class JsonWriter(BaseWriter):
         ``own`` and whose paths start with ``prefix``)."""
         grouped = {index for group in record.lines for index in group.columns}
         entries = [
-            (index, self.names[index][len(prefix) :], _jsonable(record.values[index]))
+            (index, _key(self.names[index], prefix), _jsonable(record.values[index]))
             for index in own
             if index not in grouped
         ]
@@ -116,6 +119,15 @@ class JsonWriter(BaseWriter):
         if not self.json_lines:
             self._write("\n]}\n" if self.rows_written else "]}\n")
         self.fileobj.flush()
+
+
+def _key(name, prefix):
+    """A column's key in the object of a line: its path after the relation's
+    (``prefix``); the bare relation itself (``child_ids`` beside
+    ``child_ids/email``) is its lines' ``display_name``, as in Odoo's export."""
+    if name == prefix[:-1]:
+        return "display_name"
+    return name[len(prefix) :]
 
 
 def _dumps(value):
