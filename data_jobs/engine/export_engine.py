@@ -3,8 +3,10 @@
 """The export engine: records read in batches, streamed to a file writer.
 
 Records are read as the job's owner (record rules, field groups and company
-rules apply), one id-ordered batch at a time with only the needed columns,
-and the cache is dropped after each batch so memory stays flat. The filter,
+rules apply), one batch at a time with only the needed columns,
+and the cache is dropped after each batch so memory stays flat. Records come
+in the job's order or the model's ``_order`` (as Odoo's export), each with all
+its lines in one batch. The filter,
 the field paths, the columns and the sort order are resolved once, when the
 engine is built; an export that stopped half-way starts its file again.
 """
@@ -32,12 +34,17 @@ class ExportEngine(Engine):
     def __init__(self, job):
         super().__init__(job)
         options = self.options
-        self.records = self.env[job.res_model].with_context(
-            active_test=False
+        context = {
+            "active_test": False
             if options["ids"]
             else self.env.context.get("active_test", True),
-            prefetch_fields=False,
-        )
+            "prefetch_fields": False,
+        }
+        if options["lang"]:
+            # values (selection labels, translated names) and headers are read
+            # in the requested language, as Odoo's export in that language
+            context["lang"] = self._check_lang(options["lang"])
+        self.records = self.env[job.res_model].with_context(**context)
         self.resource = get_resource(self.records.env, job.res_model)
         self.paths = self._paths()
         self.columns = self.resource.export_columns(
@@ -66,6 +73,36 @@ class ExportEngine(Engine):
         if not self.filter:
             return [("id", "in", ids)]
         return ["&", ("id", "in", ids), *self.filter]
+
+    def _check_lang(self, lang):
+        """The code of an active language, or a clear error."""
+        code = self.env["res.lang"]._get_code(lang)
+        if not code:
+            installed = ", ".join(
+                code for code, _name in self.env["res.lang"].get_installed()
+            )
+            raise UserError(
+                self.env._(
+                    "The export cannot be read in the language '%(lang)s': it is "
+                    "not an active language of this database (active: "
+                    "%(installed)s).",
+                    lang=lang,
+                    installed=installed,
+                )
+            )
+        return code
+
+    def _order(self):
+        """The job's order, or the model's ``_order`` as Odoo's export; with
+        ``id`` as the last key, so the order is total and no batch can skip or
+        repeat a record that ties with another."""
+        order = self.options["order"] or self.records._order or "id"
+        keys = [
+            term.split()[0].strip('"').lower()
+            for term in order.split(",")
+            if term.strip()
+        ]
+        return order if "id" in keys else f"{order}, id"
 
     def _check_order(self):
         order = self.options["order"]
@@ -99,8 +136,9 @@ class ExportEngine(Engine):
             )
             for batch in self._record_batches():
                 batch.fetch(resource.fields_to_fetch(self.paths))
-                writer.write_rows(
-                    resource.export_rows(
+                # a record's lines come with it: a batch holds whole records
+                writer.write_records(
+                    resource.export_records(
                         batch, self.paths, options["import_compatible"]
                     )
                 )
@@ -114,36 +152,15 @@ class ExportEngine(Engine):
         job._engine_write({"output_file_id": attachment.id})
 
     def _record_batches(self):
-        """Batches of records: an id cursor, or the ordered ids when sorted."""
-        options, records, domain = self.options, self.records, self.domain
-        size, limit, order = options["batch_size"], options["limit"], options["order"]
-        if order:
-            ids = records.search(domain, order=order, limit=limit).ids
-            for start in range(0, len(ids), size):
-                yield records.browse(ids[start : start + size])
-            return
-        last_id, left = 0, limit
-        while left is None or left > 0:
-            step = size if left is None else min(size, left)
-            batch = records.search(
-                [("id", ">", last_id), *domain], order="id", limit=step
-            )
-            if not batch:
-                return
-            if min(batch._ids) <= last_id:
-                # a search that ignores the cursor would repeat batches forever
-                raise UserError(
-                    self.env._(
-                        "Reading %(model)s made no progress after the record with "
-                        "id %(id)s (its search returned records already "
-                        "exported), so the export stops instead of looping.",
-                        model=self.job.res_model,
-                        id=last_id,
-                    )
-                )
-            yield batch
-            last_id = max(batch._ids)
-            left = None if left is None else left - len(batch)
+        """Batches of records in the export's order (see ``_order``); only
+        their ids are held, the records are read one batch at a time."""
+        options, records = self.options, self.records
+        size = options["batch_size"]
+        ids = records.search(
+            self.domain, order=self._order(), limit=options["limit"]
+        ).ids
+        for start in range(0, len(ids), size):
+            yield records.browse(ids[start : start + size])
 
     def _file_name(self):
         job = self.job

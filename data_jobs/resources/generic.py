@@ -16,7 +16,7 @@ from typing import NamedTuple
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
-from ..io.values import Column, Reference
+from ..io.values import Column, Lines, Record, Reference, record_lines
 from ..io.writers import make_writer
 from . import registry
 from .generic_import import ImportMixin
@@ -236,9 +236,11 @@ class GenericResource(ImportMixin):
             declared = self._by_path.get(path)
             if declared is not None and declared.header:
                 label = declared.header
-            multi = any(f.type in X2MANY for f in chain[:-1])
-            kind = "char" if multi and last.type not in RELATIONAL else last.type
-            if import_compatible and last.type in RELATIONAL:
+            # one cell joins the values of many records only after a many2many
+            # of an import-compatible export; lines keep each value's type
+            joined = _lines_split(chain, import_compatible) is False
+            kind = last.type
+            if joined or (import_compatible and last.type in RELATIONAL):
                 kind = "char"
             columns.append(
                 Column(
@@ -297,22 +299,128 @@ class GenericResource(ImportMixin):
 
     # ------------------------------------------------------------------- rows
     def export_rows(self, records, paths, import_compatible=False):
-        """One list of values per record, aligned with ``paths``.
+        """The table lines of ``records`` (lists aligned with ``paths``): each
+        record's line, then the extra lines of its x2many paths."""
+        for record in self.export_records(records, paths, import_compatible):
+            yield from record_lines(record)
 
-        Built column by column: a path's value depends only on its first
-        field's value, so what follows a relation (a country's name, tags'
-        names) is computed once per distinct value in the batch, not per row.
+    def export_records(self, records, paths, import_compatible=False):
+        """One ``Record`` per record, aligned with ``paths``, in their order.
+
+        As Odoo's ``_export_rows``: a path through an x2many (``child_ids/name``,
+        ``order_line/product_id``) gives one line per related record, all the
+        paths through the same relation sharing those lines (the writers merge
+        the first into the record's line and append the others); in an
+        import-compatible export a many2many stays one cell, the comma list of
+        its records' external ids (or names). Built column by column on the
+        whole batch, and on all the lines of the batch at once for the paths
+        after a relation: a value is computed once per distinct value.
         """
         chains = [self.resolve_path(path) for path in paths]
         xmlids = self._xmlids(records, chains, import_compatible)
-        columns = []
-        for path, chain in zip(paths, chains, strict=True):
+        indexed = [
+            (index, self._expanded_chain(chain, import_compatible), path)
+            for index, (path, chain) in enumerate(zip(paths, chains, strict=True))
+        ]
+        return self._export_tree(
+            records, indexed, len(paths), import_compatible, xmlids
+        )
+
+    def _expanded_chain(self, chain, import_compatible):
+        """A bare one2many of an import-compatible export is named by its
+        lines' external ids, one per line (``child_ids/id``), as Odoo's."""
+        last = chain[-1]
+        if (
+            import_compatible
+            and not isinstance(last, IdPart)
+            and last.type == "one2many"
+        ):
+            return [*chain, EXTERNAL_ID]
+        return chain
+
+    def _export_tree(self, records, indexed, width, import_compatible, xmlids):
+        """``Record``s of ``records`` for ``indexed``: ``(column index, chain,
+        path)`` triples; ``path`` is None below the top level, where a custom
+        resource's ``export_format`` does not apply."""
+        leaves, groups = self._split_columns(indexed, import_compatible)
+        rows = [[None] * width for _ in records]
+        for index, chain, declared in leaves:
             values = self.export_column(records, chain, import_compatible, xmlids)
-            fmt = getattr(self._by_path.get(path), "export_format", None)
-            if fmt is not None:
-                values = [fmt(r, v) for r, v in zip(records, values, strict=True)]
-            columns.append(values)
-        return map(list, zip(*columns, strict=True))
+            if declared is not None:
+                values = self._declared_values(declared, records, values)
+            for row, value in zip(rows, values, strict=True):
+                row[index] = value
+        lines = [[] for _ in records]
+        for key, (prefix, subs) in groups.items():
+            groups_of_records = self._lines(
+                records, key, prefix, subs, width, import_compatible, xmlids
+            )
+            for record_lines_, group in zip(lines, groups_of_records, strict=True):
+                record_lines_.append(group)
+        return [
+            Record(values, tuple(group))
+            for values, group in zip(rows, lines, strict=True)
+        ]
+
+    def _split_columns(self, indexed, import_compatible):
+        """``(leaves, groups)``: the columns with one value per record
+        ``[(index, chain, declared column)]`` (a custom resource's declared
+        columns are), and the relations whose lines
+        the others fill ``{path: (chain to the relation, [(index, chain after
+        it, None)])}``, in column order."""
+        leaves, groups = [], {}
+        for index, chain, path in indexed:
+            declared = self._by_path.get(path) if path is not None else None
+            split = _lines_split(chain, import_compatible)
+            if split is None or split is False or declared is not None:
+                leaves.append((index, chain, declared))
+                continue
+            prefix = chain[: split + 1]
+            key = "/".join(f.name for f in prefix)
+            subs = groups.setdefault(key, (prefix, []))[1]
+            subs.append((index, chain[split + 1 :], None))
+        for leaf in list(leaves):
+            index, chain, _declared = leaf
+            key = "/".join(f.name for f in chain if not isinstance(f, IdPart))
+            if key in groups and chain[-1].type in X2MANY:
+                # ``child_ids`` beside ``child_ids/name``: the lines' names, as Odoo
+                display = self.env[chain[-1].comodel_name]._fields["display_name"]
+                groups[key][1].append((index, [display], None))
+                leaves.remove(leaf)
+        for _prefix, subs in groups.values():
+            subs.sort(key=operator.itemgetter(0))
+        ordered = sorted(groups.items(), key=lambda item: item[1][1][0][0])
+        return leaves, dict(ordered)
+
+    def _declared_values(self, declared, records, values):
+        """A column a custom resource declares is one cell per record, as the
+        resource's import reads it back (the references of a bare x2many in a
+        tuple: one cell, the comma list of their names, not one per line),
+        then formatted by its ``export_format``."""
+        values = [tuple(v) if isinstance(v, list) else v for v in values]
+        if declared.export_format is not None:
+            fmt = declared.export_format
+            values = [fmt(r, v) for r, v in zip(records, values, strict=True)]
+        return values
+
+    def _lines(self, records, key, prefix, subs, width, import_compatible, xmlids):
+        """One ``Lines`` per record: the records ``prefix`` reaches from it,
+        exported for ``subs`` all at once (each distinct line once)."""
+        targets = [_follow(record, prefix) for record in records]
+        related = records.env[prefix[-1].comodel_name].browse(
+            list(dict.fromkeys(id_ for target in targets for id_ in target._ids))
+        )
+        firsts = (chain[0] for _index, chain, _path in subs)
+        names = [f.name for f in firsts if not isinstance(f, IdPart)]
+        if related and names:
+            related.fetch(list(dict.fromkeys(names)))
+        tree = self._export_tree(related, subs, width, import_compatible, xmlids)
+        by_id = dict(zip(related._ids, tree, strict=True))
+        columns = tuple(index for index, _chain, _path in subs)
+        return [
+            Lines(key, columns, [by_id[id_] for id_ in target._ids])
+            for target in targets
+        ]
 
     def export_column(self, records, chain, import_compatible=False, xmlids=None):
         """The values of one field path for all ``records``, in their order."""
@@ -371,6 +479,10 @@ class GenericResource(ImportMixin):
             if last.type == "many2one" and not multi:
                 return refs[0] if refs else None
             return refs
+        if multi and last.name == "name":
+            # the records of a many2many in one cell, by the names an import
+            # finds them by, as Odoo's export gives them
+            return ",".join(targets.mapped("display_name")) or None
         values = [self.format_value(t, last, import_compatible) for t in targets]
         if not multi:
             return values[0] if values else None
@@ -484,6 +596,29 @@ class GenericResource(ImportMixin):
                     reason=exc.args[0] if exc.args else "",
                 )
             ) from exc
+
+
+def _lines_split(chain, import_compatible):
+    """Where ``chain`` splits into lines: the position of the first x2many
+    before its end; None if it reaches one record at most; False if it
+    reaches many records joined in one cell (after a many2many of an
+    import-compatible export, as Odoo's)."""
+    for position, field in enumerate(chain[:-1]):
+        if isinstance(field, IdPart) or field.type not in X2MANY:
+            continue
+        if import_compatible and field.type == "many2many":
+            return False
+        return position
+    return None
+
+
+def _follow(record, chain):
+    """The records ``chain`` (many2ones, then one x2many) reaches from
+    ``record``, in the relation's order."""
+    targets = record
+    for field in chain:
+        targets = targets[field.name]
+    return targets
 
 
 def _cached_values(records, field):

@@ -23,7 +23,9 @@ class ResourceColumn:
     ``lookup``: the field of the related model that names a record in the file
     (``code`` for a country, ``ref`` for a partner, ``complete_name`` for a
     category path); ``export_format``: a function ``(record, value) -> value``
-    applied on export."""
+    applied on export. A declared column is one cell per record on export
+    (a bare x2many: the comma list of names its import splits), where the
+    generic export writes a line per related record, as Odoo's."""
 
     field: str
     header: str | None = None

@@ -29,3 +29,6 @@ from . import test_parity_import_lookups
 from . import test_parity_import_o2m
 from . import test_parity_import_headers
 from . import test_parity_import_values
+from . import test_parity_export_lines
+from . import test_parity_export_lang_order
+from . import test_round_trip

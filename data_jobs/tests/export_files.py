@@ -30,3 +30,39 @@ def read_export(job):
     return None, "".join(
         page.extract_text() for page in PdfReader(io.BytesIO(raw)).pages
     )
+
+
+def json_table(names, records):
+    """The table lines of a JSON export's records (``names``: its columns),
+    laid out as the CSV export lays them: a relation's first line merged into
+    its record's line, its other lines after it. Shows the nested JSON holds
+    the same cells as the tables. A list under a column's name is a bare
+    x2many's references unless other columns go through it: then it holds
+    the relation's lines (and the bare column is their ``display_name``)."""
+    return [line for record in records for line in _json_lines(names, record, "")]
+
+
+def _json_lines(names, obj, prefix):
+    main, extra = [None] * len(names), []
+    for key, value in obj.items():
+        name = prefix + key
+        if name not in names and key == "display_name" and prefix[:-1] in names:
+            name = prefix[:-1]  # a bare x2many beside paths through it
+        has_lines = any(n.startswith(name + "/") for n in names)
+        if name in names and not isinstance(value, list):
+            main[names.index(name)] = value
+            continue
+        if name in names and not has_lines:  # a bare x2many: a reference a line
+            lines = [[None] * len(names) for _item in value]
+            for line, item in zip(lines, value, strict=True):
+                line[names.index(name)] = item
+        else:  # a relation's lines
+            lines = [
+                row for sub in value for row in _json_lines(names, sub, name + "/")
+            ]
+        if lines:
+            for index, cell in enumerate(lines[0]):
+                if cell is not None and cell != "":
+                    main[index] = cell
+            extra += lines[1:]
+    return [main, *extra]

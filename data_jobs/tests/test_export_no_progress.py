@@ -2,12 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """An export that stops moving fails with a message instead of spinning.
 
-Two loops of the engine wait for progress: reading a column's values into
-the ORM cache (``_cached_values``) and the id cursor over the records
-(``ExportEngine._record_batches``, which refuses a batch that does not move
-past the last id; no real model's search gives one, so it has no test that
-would need a fake search). The cache guard is tested on the case that made
-the old code loop forever; SIGALRM bounds every test, so a regression fails.
+One loop of the engine waits for progress: reading a column's values into
+the ORM cache (``_cached_values``); the records' batches are slices of the
+ordered ids, read once, which always end. The cache guard is tested on the
+case that made the old code loop forever; SIGALRM bounds every test, so a
+regression fails.
 """
 
 from odoo.exceptions import UserError

@@ -164,6 +164,25 @@ class TestExportWizard(DataJobCase):
             job.field_names, ["name", "country_id/code", "email", "category_id/name"]
         )
 
+    def test_database_id_paths_stay_database_ids(self):
+        """``country_id/.id`` and ``.id`` keep their meaning through the
+        wizard's lines (the old line turned ``x/.id`` into ``x/id``, the
+        external id, and ``.id`` into ``id``)."""
+        paths = [".id", "name", "country_id/.id", "category_id/id"]
+        form = self._form(
+            default_res_model="res.partner",
+            default_domain=self.domain,
+            default_field_names=paths,
+        )
+        wizard = form.save()
+        self.assertEqual(wizard.line_ids.mapped("export_path"), paths)
+        self.assertEqual(
+            wizard.line_ids.mapped("label"),
+            ["ID", "Name", "Country / ID", "Tags / External ID"],
+        )
+        job, _action = self._export(form)
+        self.assertEqual(job.field_names, paths)
+
     def test_export_needs_the_export_right(self):
         """Without Odoo's "Access to export feature" the wizard offers no
         saved lists (unreadable) and its export is refused, as Odoo's is."""

@@ -28,11 +28,20 @@ FORMATS_WITH_HEADER = ("csv", "xlsx")
 
 
 def to_selector_path(path):
-    """``country_id/name`` (an export path) as the field selector writes it."""
-    path = path.strip()
-    if path.endswith("/.id"):
-        path = path[: -len("/.id")] + "/id"
-    return path.replace("/", ".")
+    """``country_id/name`` (an export path) as the field selector writes it;
+    a database id stays one: ``country_id/.id`` is ``country_id..id``."""
+    return path.strip().replace("/", ".")
+
+
+def to_export_path(selector_path):
+    """The export path of a selector path (``to_selector_path`` reversed):
+    ``country_id..id`` and ``.id`` are database ids, not external ids."""
+    path = (selector_path or "").strip()
+    if path == ".id":
+        return path
+    if path.endswith("..id"):
+        return path[: -len("..id")].replace(".", "/") + "/.id"
+    return path.replace(".", "/")
 
 
 class DataJobExportWizard(models.TransientModel):
@@ -319,7 +328,7 @@ class DataJobExportWizardLine(models.TransientModel):
     def _compute_column(self):
         resources = {}
         for line in self:
-            line.export_path = (line.path or "").strip().replace(".", "/")
+            line.export_path = to_export_path(line.path)
             line.label = line.error = False
             model = line.wizard_id.res_model
             if not (model and line.export_path):

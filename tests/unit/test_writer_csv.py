@@ -3,7 +3,7 @@ import datetime
 import io
 
 import pytest
-from data_jobs_io.values import Column, Reference
+from data_jobs_io.values import Column, Lines, Record, Reference
 from data_jobs_io.writers import WriterError, make_writer
 
 COLUMNS = [
@@ -162,3 +162,35 @@ def test_bad_format_columns_and_rows():
     writer = make_writer("csv", io.BytesIO(), COLUMNS)
     with pytest.raises(WriterError, match="Row 2: expected 8 values, got 1"):
         writer.write_rows([("only one",)])
+
+
+def test_records_expand_into_lines_as_odoo_export():
+    """Odoo's ``_export_rows`` layout: each relation's first line merges into
+    the record's line, its other lines follow, relation after relation."""
+    columns = [
+        Column("name", "Name"),
+        Column("child_ids/name", "Contact"),
+        Column("child_ids/qty", "Qty", "float", digits=2),
+        Column("bank_ids", "Banks", "one2many"),
+    ]
+    children = Lines(
+        "child_ids",
+        (1, 2),
+        [Record([None, n, q, None]) for n, q in (("A, x", 10.5), ("B", 0.0))],
+    )
+    record = Record(
+        ["Co", None, None, [Reference(1, "BE1"), Reference(2, "BE2")]], (children,)
+    )
+    fileobj = io.BytesIO()
+    writer = make_writer("csv", fileobj, columns)
+    writer.write_records(
+        [record, Record(["Alone", None, None, []], (Lines("child_ids", (1, 2), []),))]
+    )
+    writer.close()
+    rows = list(csv.reader(io.StringIO(fileobj.getvalue().decode("utf-8-sig"))))
+    assert rows[1:] == [
+        ["Co", "A, x", "10.50", "BE1"],
+        ["", "B", "0.00", ""],
+        ["", "", "", "BE2"],
+        ["Alone", "", "", ""],
+    ]

@@ -3,7 +3,7 @@ import io
 import json
 
 import pytest
-from data_jobs_io.values import Column, Reference
+from data_jobs_io.values import Column, Lines, Record, Reference
 from data_jobs_io.writers import WriterError, make_writer
 
 COLUMNS = [
@@ -121,3 +121,49 @@ def test_nan_is_refused_with_position():
     bad[2] = float("nan")
     with pytest.raises(WriterError, match='Record 2, column "Amount"'):
         writer.write_rows([bad])
+
+
+def test_records_keep_their_lines_nested():
+    columns = [
+        Column("name", "Name"),
+        Column("order_line/product_id", "Product", "many2one"),
+        Column("order_line/tax_id/name", "Tax", "char"),
+        Column("tag_ids", "Tags", "many2many"),
+    ]
+    tax = Record([None, None, "VAT", None])
+    lines = Lines(
+        "order_line",
+        (1, 2),
+        [
+            Record(
+                [None, Reference(3, "Desk"), None, None],
+                (Lines("tax_id", (2,), [tax]),),
+            ),
+            Record(
+                [None, Reference(4, "Lamp"), None, None], (Lines("tax_id", (2,), []),)
+            ),
+        ],
+    )
+    record = Record(["S1", None, None, [Reference(1, "VIP")]], (lines,))
+    fileobj = io.BytesIO()
+    writer = make_writer("json", fileobj, columns)
+    writer.write_records(
+        [record, Record(["S2", None, None, []], (Lines("order_line", (1, 2), []),))]
+    )
+    writer.close()
+    records = json.loads(fileobj.getvalue())["records"]
+    assert records == [
+        {
+            "name": "S1",
+            "order_line": [
+                {
+                    "product_id": {"id": 3, "display_name": "Desk"},
+                    "tax_id": [{"name": "VAT"}],
+                },
+                {"product_id": {"id": 4, "display_name": "Lamp"}, "tax_id": []},
+            ],
+            "tag_ids": [{"id": 1, "display_name": "VIP"}],
+        },
+        {"name": "S2", "order_line": [], "tag_ids": []},
+    ]
+    assert writer.rows_written == 2  # records, not lines

@@ -6,7 +6,7 @@ must never need the whole export in memory (PDF excepted, by nature).
 
 import datetime
 
-from ..values import Reference
+from ..values import Reference, record_lines
 
 NUMERIC_KINDS = frozenset({"integer", "float", "monetary"})
 
@@ -55,6 +55,12 @@ class BaseWriter:
                 )
             self._write_row(row)
             self.rows_written += 1
+
+    def write_records(self, records):
+        """Write one batch of exported records (``..values.Record``): each
+        record's line, then the extra lines of its relations, as Odoo's export
+        lays them out (the JSON writer keeps them nested instead)."""
+        self.write_rows(line for record in records for line in record_lines(record))
 
     def close(self):
         """Finalise the file; the caller keeps ownership of ``fileobj``."""
