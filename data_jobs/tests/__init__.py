@@ -26,3 +26,4 @@ from . import test_export_every_field
 from . import test_bad_files
 from . import test_import_parity
 from . import test_json_round_trip
+from . import parity
