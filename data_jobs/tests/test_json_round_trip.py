@@ -14,7 +14,7 @@ import base64
 import json
 import unittest
 
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .import_common import ImportCase
 
@@ -285,6 +285,65 @@ class TestJsonRoundTrip(ImportCase):
         [(row, _column, _value, message)] = self._errors(job)
         self.assertEqual(row, 3)
         self.assertIn("Record 2 (line 2 of the file) is not valid JSON", message)
+        # the failed-rows file is CSV, with the flattened columns
+        failed = job.sudo().failed_file_id
+        self.assertTrue(failed.name.endswith(".csv"), failed.name)
+        header, *rows = self._result_rows(failed)
+        self.assertEqual(header, ["name", "import_error"])
+        self.assertEqual(len(rows), 1)
+        self.assertIn("not valid JSON", rows[0][1])
+
+    def test_through_the_stored_queue_job(self):
+        """The job as queue_job runs it (stored arguments, the user's
+        context), on a JSON Lines file with lines nested in their record."""
+        records = [
+            {
+                "name": "Json Queued Co",
+                "category_id": [{"id": tag.id} for tag in self.tags],
+                "child_ids": [{"name": "Json Queued Ann"}, {"name": "Json Queued Bob"}],
+            },
+        ]
+        raw = "\n".join(json.dumps(r) for r in records).encode()
+        job = (
+            self.env["data.job"]
+            .with_user(self.seller)
+            .create_import("res.partner", "q.jsonl", base64.b64encode(raw).decode(), {})
+        )
+        queue_job = self._queue_job(job)
+        self.assertEqual(queue_job.user_id, self.seller)
+        self._perform_queue_job(job)
+        self.assertEqual(job.state, "done", job.error_message)
+        company = self.Partner.search([("name", "=", "Json Queued Co")])
+        self.assertEqual(company.category_id, self.tags)
+        self.assertEqual(
+            sorted(company.child_ids.mapped("name")),
+            ["Json Queued Ann", "Json Queued Bob"],
+        )
+
+    def test_import_wizard_reads_json(self):
+        """The wizard takes a JSON export: its type, its columns, a job of
+        format json."""
+        domain = [("id", "in", self.partners.ids)]
+        name, raw = self._export("res.partner", domain, ["name", "email"], False)
+        wizards = self.env["data.job.import.wizard"].with_user(self.seller)
+        form = Form(
+            wizards.with_context(
+                default_res_model="res.partner", default_file_name=name
+            )
+        )
+        form.file = base64.b64encode(raw)
+        self.assertEqual(form.file_type, "json")
+        self.assertFalse(form.preview_error)
+        headers = [form.line_ids.edit(i).header for i in range(len(form.line_ids))]
+        self.assertEqual(headers, ["name", "email"])
+        wizard = form.save()
+        before = self.env["data.job"].search([]).ids
+        wizard.action_dry_run()
+        job = self.env["data.job"].search([("id", "not in", before)])
+        self.assertEqual((job.file_format, job.input_file_name), ("json", name))
+        self._run(job)
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual(job.created_count + job.updated_count, 2)
 
     def test_broken_document_fails_the_job_before_importing(self):
         raw = b'{"records": [{"name": "Json Never"}, {"name": "x",]}'
