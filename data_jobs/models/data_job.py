@@ -32,7 +32,7 @@ from ..engine.runner import Runner
 from ..io.convert import storable_text
 from ..io.limits import file_size_error
 from ..io.options import OptionError, check_file_name, validate_options, with_defaults
-from ..io.readers import READERS
+from ..io.readers import READERS, import_format
 from ..resources import check_resources
 
 _logger = logging.getLogger(__name__)
@@ -746,7 +746,7 @@ class DataJob(models.Model):
         if extension not in READERS:
             raise UserError(
                 self.env._(
-                    "%(name)s cannot be imported: use a CSV or XLSX file.",
+                    "%(name)s cannot be imported: use a CSV, XLSX or JSON file.",
                     name=file_name,
                 )
             )
@@ -762,7 +762,7 @@ class DataJob(models.Model):
             {
                 "job_type": "import",
                 "res_model": model,
-                "file_format": "xlsx" if extension == ".xlsx" else "csv",
+                "file_format": import_format(file_name),
                 "options": job_options,
                 "template_id": template.id if template else False,
             }

@@ -32,3 +32,5 @@ from . import test_parity_import_values
 from . import test_parity_export_lines
 from . import test_parity_export_lang_order
 from . import test_round_trip
+from . import test_json_round_trip
+from . import parity

@@ -147,5 +147,5 @@ class TestDataJobRun(DataJobCase):
             self._run(job)
         self.assertEqual(job.state, "failed")
         self.assertEqual(
-            job.error_message, "Unsupported file type '.pdf': use CSV or XLSX."
+            job.error_message, "Unsupported file type '.pdf': use CSV, XLSX or JSON."
         )

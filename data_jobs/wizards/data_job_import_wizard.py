@@ -28,6 +28,7 @@ from odoo.tools.misc import clean_context
 
 from ..engine.column_messages import duplicate_column, ignored_column
 from ..io.options import ENCODINGS, SPECS, OptionError, validate_options
+from ..io.readers import import_format
 from ..models.data_job_settings_mixin import DELIMITERS
 from ..resources import get_resource
 from ..resources.header_suggestions import REMEMBERED
@@ -63,10 +64,14 @@ class DataJobImportWizard(models.TransientModel):
         help="Read and write the file as this template says: its options, "
         "column mapping and match key fill the form.",
     )
-    file = fields.Binary(attachment=False, help="A CSV or Excel (XLSX) file.")
+    file = fields.Binary(
+        attachment=False,
+        help="A CSV, Excel (XLSX) or JSON file (a data_jobs JSON export).",
+    )
     file_name = fields.Char()
     file_type = fields.Selection(
-        [("csv", "CSV"), ("xlsx", "Excel")], compute="_compute_file_type"
+        [("csv", "CSV"), ("xlsx", "Excel"), ("json", "JSON")],
+        compute="_compute_file_type",
     )
 
     # ------------------------------------------------------- reading options
@@ -191,8 +196,7 @@ class DataJobImportWizard(models.TransientModel):
     @api.depends("file_name")
     def _compute_file_type(self):
         for wizard in self:
-            name = (wizard.file_name or "").lower()
-            wizard.file_type = "xlsx" if name.endswith(".xlsx") else "csv"
+            wizard.file_type = import_format(wizard.file_name)
 
     @api.depends("res_model")
     def _compute_field_choices(self):
@@ -221,7 +225,9 @@ class DataJobImportWizard(models.TransientModel):
             "quotechar": (self.quotechar or None) if csv else None,
             "header_row": self.header_row or None,
             "data_start_row": self.data_start_row or None,
-            "sheet": None if csv else (self.sheet or "").strip() or None,
+            "sheet": (self.sheet or "").strip() or None
+            if self.file_type == "xlsx"
+            else None,
         }
 
     def _read_preview(self):

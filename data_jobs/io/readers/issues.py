@@ -69,6 +69,7 @@ CODES = {
     "formula": "an XLSX formula has no computed value",
     "excel_error": "an XLSX cell holds an error value such as #N/A",
     "no_data_rows": "the file has column names but no data rows",
+    "json": "a JSON record is not valid JSON, or holds values no column can take",
 }
 
 

@@ -130,7 +130,7 @@ def file_kind(sample: bytes) -> tuple[str, str] | None:
     if text.startswith(_MARKUP):
         return "an HTML or XML file", _SAVE_AS_CSV
     if text.startswith(('{"', "[{", "[\n", "{\n", "{\r")) and '":' in text:
-        return "a JSON file", _CHOOSE
+        return "a JSON file", "name it .json (or .jsonl) to import it as JSON"
     return None
 
 
