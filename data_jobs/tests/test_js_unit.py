@@ -93,6 +93,9 @@ class TestJsUnit(HttpCase):
         logger = logging.getLogger(self._logger.name)
         logger.addHandler(lines)
         self.addCleanup(logger.removeHandler, lines)
+        if not logger.isEnabledFor(logging.INFO):  # hoot's lines are INFO
+            self.addCleanup(logger.setLevel, logger.level)
+            logger.setLevel(logging.INFO)
         self.browser_js(
             f"/web/tests?headless&loglevel=2&preset=desktop&timeout=15000{filters}",
             "",

@@ -165,5 +165,13 @@ registry.category("web_tour.tours").add("data_jobs_failed_job", {
             trigger: ".o_form_view .o_form_statusbar button[name=action_retry]",
         },
         screenshot("failed_job"),
+        {
+            content: "Show the log lines",
+            trigger: ".o_form_view div[name=log_ids] .o_data_row",
+            run() {
+                this.anchor.scrollIntoView({block: "center"});
+            },
+        },
+        screenshot("failed_job_log"),
     ],
 });

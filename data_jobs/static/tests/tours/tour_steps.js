@@ -13,7 +13,8 @@
 export function screenshot(name) {
     return {
         content: `Screenshot: ${name}`,
-        trigger: "body",
+        // once the requests are answered (no "Loading" badge in the picture)
+        trigger: "body:not(:has(.o_loading_indicator))",
         async run() {
             console.log(`dj-screenshot:${name}`);
             await new Promise((resolve) => setTimeout(resolve, 800));
