@@ -18,10 +18,11 @@ data_jobs_demo is installed (as in the test command's database)."""
 import base64
 import csv
 import io
+from unittest.mock import patch
 
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import ChromeBrowser
-from odoo.tools import file_open
+from odoo.tools import config, file_open
 
 from .common import JobRunMixin
 
@@ -68,6 +69,10 @@ class TestTours(JobRunMixin, HttpCase):
 
     def setUp(self):
         super().setUp()
+        # The web client loads the tours' bundle (web.assets_tests) only in
+        # test mode; pytest-odoo sets the flag per test module, and with the
+        # repository's tests/ collected in the same run it was off here.
+        self.startPatcher(patch.dict(config.options, {"test_enable": True}))
         self.patch(
             ChromeBrowser,
             "_handle_console",
