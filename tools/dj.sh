@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's two commands: `serve` (a demo database served on
 # 127.0.0.1:8069 with the queue_job runner) and `test` (a throwaway database,
-# both addons installed, every test run, the database dropped).
+# both addons installed, every test run -- browser tours and JS unit tests in
+# headless Chromium included -- the database dropped).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -68,6 +69,39 @@ ensure_python_deps() {
     rm -f "$constraints"
 }
 
+BROWSERS="google-chrome chromium chromium-browser google-chrome-stable"  # Odoo 18's search order
+
+find_browser() {
+    local name
+    for name in $BROWSERS; do
+        command -v "$name" 2>/dev/null && return 0
+    done
+    return 1
+}
+
+ensure_browser() {  # the tours and JS unit tests run in headless Chromium
+    local browser
+    if browser="$(find_browser)"; then
+        say "browser for the tours and JS unit tests: $browser."
+        return
+    fi
+    # Without a browser Odoo's HttpCase skips every tour: refuse instead of
+    # reporting a green run that never opened a page.
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo -n"
+    if command -v apt-get >/dev/null && { [ -z "$sudo" ] || sudo -n true 2>/dev/null; }; then
+        say "no Chrome/Chromium found ($BROWSERS): installing Debian's chromium with apt-get."
+        $sudo apt-get install -y -q chromium >/dev/null 2>&1 \
+            || { $sudo apt-get update -q >/dev/null 2>&1 && $sudo apt-get install -y -q chromium; } \
+            || die "apt-get could not install chromium (see above): install Chrome or Chromium, then run again."
+        browser="$(find_browser)" \
+            || die "chromium was installed but none of $BROWSERS is on PATH."
+        say "browser for the tours and JS unit tests: $browser."
+    else
+        die "the browser tours and JS unit tests need Chrome or Chromium (one of: $BROWSERS) and none is installed; apt-get is not usable here (not Debian/Ubuntu, or no root/sudo): install chromium (Debian: apt-get install chromium), then run again."
+    fi
+}
+
 addons_path() {  # the repo, plus every folder Odoo's addons namespace spans
     "$PYTHON" - "$REPO" <<'EOF'
 import os, sys
@@ -102,8 +136,8 @@ channels = root:2,root.data_jobs:2
 EOF
 }
 
-install_addons() {  # $1: config, $2: database
-    "$PYTHON" -m odoo -c "$1" -d "$2" -i data_jobs,data_jobs_demo \
+install_addons() {  # $1: config, $2: database, $3: more modules to install
+    "$PYTHON" -m odoo -c "$1" -d "$2" -i "data_jobs,data_jobs_demo${3:+,$3}" \
         --stop-after-init --log-level=warn
     local state
     state="$(psql -d "$2" -Atc "SELECT string_agg(name || '=' || state, ' ' ORDER BY name) FROM ir_module_module WHERE name IN ('data_jobs', 'data_jobs_demo')")"
@@ -128,13 +162,29 @@ cmd_serve() {
     exec "$PYTHON" -m odoo -c "$conf" -d "$db" --db-filter="^$db\$" --workers=0
 }
 
+write_pytest_config() {  # $1: the test config, $2: the file to write, $3: screenshots folder
+    # The pytest process serves the browser tests (--odoo-http: pytest-odoo
+    # starts a threaded server on a free port of its own choosing, so it never
+    # meets a live-test server or `make serve`). queue_job would start its
+    # runner in that server and run committed jobs behind the tests' back:
+    # root:0 keeps it off there. The live tests' own servers read $1, runner on.
+    sed -e 's/^channels = .*/channels = root:0/' \
+        -e "s|^\[queue_job\]|screenshots = $3\n\n[queue_job]|" "$1" >"$2"
+}
+
 cmd_test() {
     ensure_odoo
     ensure_postgres
     ensure_python_deps
+    ensure_browser
     local db="data_jobs_test_$$_$(date +%s)" conf="$STATE_DIR/test.conf" status=0
     local live="${db}_live" faults="${db}_faults" filestore="$STATE_DIR/data/filestore"
+    local pytest_conf="$STATE_DIR/pytest.conf" artefacts="$STATE_DIR/artefacts"
     write_config "$conf"
+    # Odoo writes the tours' screenshots in <screenshots>/<database>/screenshots;
+    # only the last run's are kept.
+    rm -rf "$artefacts"
+    write_pytest_config "$conf" "$pytest_conf" "$artefacts"
     createdb "$db"
     # --force: a live server left behind (killed run) must not keep the copy alive
     trap 'dropdb --if-exists "'"$db"'" >/dev/null 2>&1 || true
@@ -142,7 +192,17 @@ cmd_test() {
           dropdb --if-exists --force "'"$faults"'" >/dev/null 2>&1 || true
           rm -rf "'"$filestore/$db"'" "'"$filestore/$live"'" "'"$filestore/$faults"'"' EXIT
     say "installing data_jobs and data_jobs_demo into the throwaway database $db."
-    install_addons "$conf" "$db"
+    # web_editor (the demo's sale_management brings it anyway): queue_job's
+    # assets import it, and the JS unit tests load them (test_js_unit.py).
+    install_addons "$conf" "$db" web_editor
+    # Odoo's own test runner builds the asset bundles, committed, before its
+    # browser tests; pytest-odoo does not, so each browser test would build
+    # them again in its rolled-back transaction (minutes here: the tours'
+    # 60 s wait for the page runs out).
+    say "building the asset bundles of $db for the browser tests."
+    echo "env['ir.qweb']._pregenerate_assets_bundles(); env.cr.commit()" \
+        | "$PYTHON" -m odoo shell -c "$conf" -d "$db" --no-http --log-level=warn >/dev/null \
+        || die "the asset bundles of $db could not be built (see the log above)."
     # tests/live start a real server on this copy: their commits and files
     # stay out of the database the addons' own tests run in.
     # The fault tests (tests/live/test_live_faults.py) kill workers and hold
@@ -154,9 +214,14 @@ cmd_test() {
     [ ! -d "$filestore/$db" ] || cp -a "$filestore/$db" "$filestore/$faults"
     say "running every test: the addons' own (pytest-odoo) and the repository's (tests/)."
     (cd "$REPO" && DJ_LIVE_DB="$live" DJ_FAULTS_DB="$faults" DJ_ODOO_CONFIG="$conf" "$PYTHON" -m pytest \
-        -p no:cacheprovider --odoo-config="$conf" --odoo-database="$db" \
+        -p no:cacheprovider --odoo-config="$pytest_conf" --odoo-database="$db" --odoo-http \
         data_jobs data_jobs_demo tests "$@") || status=$?
     [ "$status" -ne 5 ] || { say "pytest collected no test: that is a failure."; status=1; }
+    if [ -d "$artefacts/$db/screenshots" ]; then
+        say "screenshots of the browser tours: $artefacts/$db/screenshots ($(find "$artefacts/$db/screenshots" -name '*.png' | wc -l) files)."
+    else
+        say "no screenshot was taken (no browser test ran): $artefacts/$db/screenshots does not exist."
+    fi
     return "$status"
 }
 

@@ -34,3 +34,5 @@ from . import test_parity_export_lang_order
 from . import test_round_trip
 from . import test_json_round_trip
 from . import parity
+from . import test_js_unit
+from . import test_tours
