@@ -38,6 +38,10 @@
         ],
         "web.assets_unit_tests": [
             "data_jobs/static/tests/**/*",
+            ("remove", "data_jobs/static/tests/tours/**/*"),
+        ],
+        "web.assets_tests": [
+            "data_jobs/static/tests/tours/**/*",
         ],
     },
 }

@@ -26,3 +26,4 @@ from . import test_export_every_field
 from . import test_bad_files
 from . import test_import_parity
 from . import test_live_progress
+from . import test_tour_live_progress
