@@ -90,6 +90,12 @@ class TestTourLiveProgress(HttpCase):
                 self._perform(job)
             return original(records, *args, **kwargs)
 
+        # the page's bundles are built now, not while the tour waits 60 s
+        # for the page to be ready (a loaded machine takes longer than that)
+        for bundle in ("web.assets_web", "web.assets_tests"):
+            assets = self.env["ir.qweb"]._get_asset_bundle(bundle)
+            assets.js()
+            assets.css()
         with patch.object(DataJob, "systray_jobs", systray_jobs):
             self.start_tour(
                 f"/odoo/action-data_jobs.data_job_action/{job.id}",
