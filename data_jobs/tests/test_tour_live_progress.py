@@ -22,6 +22,7 @@ from unittest.mock import patch
 
 from odoo import SUPERUSER_ID, api
 from odoo.tests import HttpCase, tagged
+from odoo.tools import config
 
 from odoo.addons.bus.models.bus import channel_with_db, dispatch, hashable
 from odoo.addons.bus.websocket import WebsocketConnectionHandler
@@ -38,6 +39,16 @@ class TestTourLiveProgress(HttpCase):
                 WebsocketConnectionHandler, "websocket_allowed", return_value=True
             )
         )
+
+    def setUp(self):
+        super().setUp()
+        # The page loads web.assets_tests (the tour) only when test_enable is
+        # set. pytest-odoo sets it per test module, through a fixture that the
+        # repository's tests/conftest.py replaces with a no-op; a session that
+        # also collects tests/ then ran this tour on a page without it.
+        previous = config["test_enable"]
+        config["test_enable"] = True
+        self.addCleanup(config.__setitem__, "test_enable", previous)
 
     def _perform(self, job):
         """Perform the job's stored queue job as queue_job's runner does,
