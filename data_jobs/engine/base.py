@@ -54,6 +54,11 @@ class Engine:
         """Whether an atomic run that reached its end keeps what it wrote."""
         return True
 
+    def dropped_totals(self, totals):
+        """The counters of an atomic run whose writes were rolled back: by
+        default what it went through (a dry run says what it would do)."""
+        return totals
+
     def failure(self, totals):
         """A message when a run that went through must still end as failed."""
         return None

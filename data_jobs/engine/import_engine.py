@@ -165,8 +165,35 @@ class ImportEngine(Engine):
     def keeps(self, totals):
         return not self.options["dry_run"] and not totals.get("error_count")
 
+    def dropped_totals(self, totals):
+        """An all-or-nothing import that was rolled back created and updated
+        nothing: its valid rows count as not imported (a dry run keeps its
+        counters, read as "would create")."""
+        if self.options["dry_run"]:
+            return totals
+        totals = dict(totals)
+        written = totals.pop("created_count", 0) + totals.pop("updated_count", 0)
+        totals["not_imported_count"] = written
+        return totals
+
     def failure(self, totals):
         options = self.options
+        kept = sum(
+            totals.get(name, 0)
+            for name in (
+                "created_count",
+                "updated_count",
+                "unchanged_count",
+                "skipped_count",
+            )
+        )
+        if totals.get("error_count") and not kept and not options["dry_run"]:
+            return self.env._(
+                "All %(count)s rows have errors: nothing was imported. Fix the "
+                "rows listed in the log or in the failed-rows file and import "
+                "again.",
+                count=totals["error_count"],
+            )
         if (
             totals.get("error_count")
             and options["on_error"] == "all_or_nothing"

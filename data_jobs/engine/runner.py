@@ -370,7 +370,10 @@ class Runner:
                 self.env.cr.rollback()
             self.env.invalidate_all()
         # A new transaction (after commit/rollback) sees the published progress:
-        # absolute counters, not increments.
+        # absolute counters, not increments; a dropped run's say what it did
+        # not keep (see Engine.dropped_totals).
+        if not keep and self.engine is not None:
+            totals = self.engine.dropped_totals(totals)
         self.job._set_counters(totals, absolute=True)
 
 

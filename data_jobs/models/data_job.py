@@ -46,6 +46,8 @@ STATES = [
     ("cancelled", "Cancelled"),
 ]
 FINISHED_STATES = ("done", "failed", "cancelled")
+# What the list and the badges show: a state, or "done" split in two
+DISPLAY_STATES = [*STATES[:4], ("done_errors", "Done with errors"), *STATES[4:]]
 
 # action -> (states it may start from, state it leads to)
 TRANSITIONS = {
@@ -71,6 +73,7 @@ COUNTERS = (
     "skipped_count",
     "error_count",
     "warning_count",
+    "not_imported_count",
 )
 # Written by the engine and the runner only (see ``_engine_write``).
 ENGINE_FIELDS = frozenset(
@@ -78,6 +81,7 @@ ENGINE_FIELDS = frozenset(
         "state",
         *COUNTERS,
         "progress",
+        "display_state",
         "model_id",
         "model_name",
         "start_date",
@@ -119,6 +123,7 @@ class DataJob(models.Model):
         "mail.activity.mixin",
         "data.job.owner.mixin",
         "data.job.settings.mixin",
+        "data.job.live.mixin",
     ]
     _order = "id desc"
 
@@ -210,6 +215,26 @@ class DataJob(models.Model):
     skipped_count = fields.Integer(string="Skipped", readonly=True, copy=False)
     error_count = fields.Integer(string="Errors", readonly=True, copy=False)
     warning_count = fields.Integer(string="Warnings", readonly=True, copy=False)
+    not_imported_count = fields.Integer(
+        string="Valid Rows Not Imported",
+        readonly=True,
+        copy=False,
+        help="Rows without errors that an all-or-nothing import did not keep, "
+        "because other rows had errors (or the run was cancelled).",
+    )
+    display_state = fields.Selection(
+        DISPLAY_STATES,
+        string="Status",
+        compute="_compute_display_state",
+        store=True,
+        help="The state, where a finished job in which rows failed says "
+        "'Done with errors'.",
+    )
+    dry_run = fields.Boolean(
+        compute="_compute_dry_run",
+        help="An import that checks the file and counts what it would do, then "
+        "keeps nothing.",
+    )
     progress = fields.Float(
         compute="_compute_progress", store=True, aggregator="avg", copy=False
     )
@@ -301,6 +326,19 @@ class DataJob(models.Model):
             )
             job.model_id = model
             job.model_name = model.name or job.res_model
+
+    @api.depends("state", "error_count")
+    def _compute_display_state(self):
+        for job in self:
+            errors = job.state == "done" and job.error_count
+            job.display_state = "done_errors" if errors else job.state
+
+    @api.depends("options", "job_type")
+    def _compute_dry_run(self):
+        for job in self:
+            job.dry_run = job.job_type == "import" and bool(
+                isinstance(job.options, dict) and job.options.get("dry_run")
+            )
 
     @api.depends("options")
     def _compute_options_text(self):
@@ -417,8 +455,11 @@ class DataJob(models.Model):
 
     def _engine_write(self, vals):
         """Write what the engine and the runner own (state, counters, result
-        files, queue links): the only path to those fields."""
-        return self.with_context(**{ENGINE_CONTEXT_KEY: ENGINE_WRITE}).write(vals)
+        files, queue links): the only path to those fields. The owner hears
+        of it on the bus (``_send_progress``), with the transaction."""
+        result = self.with_context(**{ENGINE_CONTEXT_KEY: ENGINE_WRITE}).write(vals)
+        self._send_progress(vals)
+        return result
 
     def _check_user_values(self, vals):
         """Refuse, in values a user sends, what only the engine writes, and
@@ -481,6 +522,45 @@ class DataJob(models.Model):
         return dict(self._fields["state"]._description_selection(self.env))[
             state or self.state
         ]
+
+    def _display_state_label(self):
+        """The state as users read it: "Done with errors" where rows failed."""
+        self.ensure_one()
+        selection = self._fields["display_state"]._description_selection(self.env)
+        return dict(selection)[self.display_state or self.state]
+
+    def _counters_summary(self):
+        """What an import's counters say, truthfully: what a dry run would
+        do, what an all-or-nothing run that was rolled back did not keep."""
+        self.ensure_one()
+        if self.job_type != "import" or not self.processed_rows:
+            return ""
+        values = {
+            "created": self.created_count,
+            "updated": self.updated_count,
+            "unchanged": self.unchanged_count,
+            "skipped": self.skipped_count,
+            "errors": self.error_count,
+            "not_imported": self.not_imported_count,
+        }
+        if self.dry_run:
+            return self.env._(
+                "Dry run, nothing was kept: would create %(created)s, would update "
+                "%(updated)s, %(unchanged)s unchanged, would skip %(skipped)s, "
+                "%(errors)s with errors.",
+                **values,
+            )
+        if self.not_imported_count:
+            return self.env._(
+                "%(created)s created, %(not_imported)s valid rows not imported, "
+                "%(errors)s with errors.",
+                **values,
+            )
+        return self.env._(
+            "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, "
+            "%(skipped)s skipped, %(errors)s with errors.",
+            **values,
+        )
 
     def _check_transition(self, action):
         allowed, _target = TRANSITIONS[action]
@@ -582,6 +662,14 @@ class DataJob(models.Model):
         """Whether a new run of this job goes on from its checkpoint."""
         self.ensure_one()
         if not self.checkpoint:
+            return False
+        kept = (
+            self.created_count
+            + self.updated_count
+            + self.unchanged_count
+            + self.skipped_count
+        )
+        if not kept:  # every committed row failed: nothing to go on from
             return False
         engine = ENGINES.get(self.job_type)
         try:
@@ -952,18 +1040,13 @@ class DataJob(models.Model):
         download its file (the ``data_jobs.job_ended`` bus notification, shown
         by static/src/job_notification)."""
         body = self.env._(
-            "%(job)s ended: %(state)s.", job=self.name, state=self._state_label()
+            "%(job)s ended: %(state)s.",
+            job=self.name,
+            state=self._display_state_label(),
         )
-        if self.job_type == "import" and self.processed_rows:
-            body += " " + self.env._(
-                "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, "
-                "%(skipped)s skipped, %(errors)s with errors.",
-                created=self.created_count,
-                updated=self.updated_count,
-                unchanged=self.unchanged_count,
-                skipped=self.skipped_count,
-                errors=self.error_count,
-            )
+        summary = self._counters_summary()
+        if summary:
+            body += " " + summary
         if self.state == "failed":
             body += " " + self.error_message
         files = self.output_file_id | self.failed_file_id
@@ -987,9 +1070,11 @@ class DataJob(models.Model):
                 "state": self.state,
                 "title": self.env._("Data job %(job)s", job=self.name),
                 "message": body,
-                "type": {"failed": "danger", "cancelled": "warning"}.get(
-                    self.state, "success"
-                ),
+                "type": {
+                    "failed": "danger",
+                    "cancelled": "warning",
+                    "done_errors": "warning",
+                }.get(self.display_state, "success"),
                 "sticky": self.state == "failed",
                 "url": url,
                 "download_url": f"/web/content/{files[:1].id}?download=true"

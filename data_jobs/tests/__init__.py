@@ -36,3 +36,5 @@ from . import test_json_round_trip
 from . import parity
 from . import test_js_unit
 from . import test_tours
+from . import test_live_progress
+from . import test_tour_live_progress

@@ -121,8 +121,13 @@ class TestBadFiles(ImportCase):
                 self.assertRegex(job.error_message, entry["match"])
         elif expected == "row_error":
             if policy == "skip":
-                self.assertEqual(job.state, "done", job.error_message)
                 self.assertGreaterEqual(job.error_count, 1, entry["file"])
+                kept = job.created_count + job.updated_count + job.unchanged_count
+                if kept + job.skipped_count:
+                    self.assertEqual(job.state, "done", job.error_message)
+                else:  # every row failed: the job fails and says so
+                    self.assertEqual(job.state, "failed", entry["file"])
+                    self.assertIn("nothing was imported", job.error_message)
             elif policy == "all_or_nothing":
                 self.assertEqual(job.state, "failed", entry["file"])
         if policy == "dry_run" or (

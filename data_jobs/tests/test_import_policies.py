@@ -121,7 +121,9 @@ class TestImportPolicies(ImportCase):
         self.assertIn("2 rows have errors, so nothing was imported", job.error_message)
         self.assertFalse(self._partners())
         self.assertEqual([e[0] for e in self._errors(job) if e[0]], [3, 5])
-        self.assertEqual((job.error_count, job.created_count), (2, 2))
+        # rolled back: nothing was created; the valid rows say they were not kept
+        counts = (job.error_count, job.created_count, job.not_imported_count)
+        self.assertEqual(counts, (2, 0, 2))
         self.assertTrue(job.sudo().failed_file_id)
         self.assertFalse(job.success_file_id, "no success file for rolled back rows")
         self.assertFalse(job.record_ids)

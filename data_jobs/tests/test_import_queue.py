@@ -44,7 +44,9 @@ class TestImportQueue(ImportCase):
         )
         self._perform_queue_job(job)
         self.assertEqual(job.state, "failed")
-        self.assertEqual((job.created_count, job.error_count), (1, 1))
+        # rolled back: Created says 0, the valid row counts as not imported
+        counts = (job.created_count, job.not_imported_count, job.error_count)
+        self.assertEqual(counts, (0, 1, 1))
         self.assertEqual(job.processed_rows, 2)
         self.assertFalse(self._partners())
         self.assertEqual(len(self._errors(job)), 2)  # the row and the job's reason
