@@ -51,6 +51,11 @@ class ImportCase(DataJobCase):
         logs = job.sudo().log_ids.filtered(lambda log: log.level == "error")
         return [(log.row_number, log.column, log.value, log.message) for log in logs]
 
+    def _row_errors(self, job):
+        """The errors of rows, without the job's own ending line (a job whose
+        every row failed also logs why it failed, on no row)."""
+        return [error for error in self._errors(job) if error[0]]
+
     def _result_rows(self, attachment, delimiter=",", encoding="utf-8-sig"):
         text = attachment.sudo().raw.decode(encoding)
         return list(csv.reader(io.StringIO(text), delimiter=delimiter))

@@ -113,7 +113,7 @@ class TestParityImportLookups(ParityImportCase):
             self.buyer,
         )
         self.assertEqual(job.created_count, 0)
-        [(row, column, value, message)] = self._errors(job)
+        [(row, column, value, message)] = self._row_errors(job)
         self.assertEqual((row, column, value), (2, "order_line/product_id", "TWIN"))
         self.assertIn("matches 2", message)
         self.assertIn("Twin A", message)

@@ -99,7 +99,7 @@ class TestParityImportO2m(ParityImportCase):
         rows = [["ours_co", "Imp ours Co", "base.be", "Imp ours C1"]]
         job = self._import(self._csv([HEADER, *rows]))
         self.assertEqual(job.created_count, 0)
-        [(row, column, value, message)] = self._errors(job)
+        [(row, column, value, message)] = self._row_errors(job)
         self.assertEqual((row, column, value), (2, "child_ids/id", "base.be"))
         self.assertIn("another model", message)
 

@@ -182,7 +182,7 @@ class TestParityImportValues(ParityImportCase):
         self.assertOdooOk(result)
         self.assertEqual(theirs["A"], (125.0,))
         self.assertFalse(mine)
-        [(row, column, value, message)] = self._errors(job)
+        [(row, column, value, message)] = self._row_errors(job)
         self.assertEqual((row, column, value), (2, "partner_latitude", "12,5"))
         self.assertIn("not a valid number (decimal separator '.')", message)
 
@@ -192,7 +192,7 @@ class TestParityImportValues(ParityImportCase):
         self.assertOdooOk(result)
         self.assertEqual(theirs["B"][0].isoformat(), "2024-05-03")
         self.assertFalse(mine)
-        errors = self._errors(job)
+        errors = self._row_errors(job)
         self.assertEqual([e[1] for e in errors], ["validity_date", "date_order"])
         self.assertIn("ambiguous: it may be 5 March 2024 or 3 May 2024", errors[0][3])
 
