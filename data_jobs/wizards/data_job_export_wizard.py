@@ -108,8 +108,11 @@ class DataJobExportWizard(models.TransientModel):
     escape_formulas = fields.Boolean(
         string="Neutralise Formulas",
         default=SPECS["escape_formulas"]["default"],
-        help="Prefix texts that start with =, +, - or @ so that a spreadsheet "
-        "shows them instead of running them.",
+        help="CSV only: prefix texts that a spreadsheet would run as a formula "
+        "(=, +, - or @ followed by more than a number, such as =SUM(A1)) with a "
+        "quote, so that it shows them instead. Numbers and phone numbers such "
+        "as +1 555-555-5556 are never changed; XLSX text cells are never "
+        "formulas, so XLSX files hold the texts as they are.",
     )
     pdf_title = fields.Char(string="PDF Title", help="Default: model and job name.")
     pdf_orientation = fields.Selection(
