@@ -237,6 +237,23 @@ class TestExportWizard(DataJobCase):
         self.assertEqual(names[:2], ["DJ Partner 06", "DJ Partner 05"])
         self.assertEqual(len(names), 2)
 
+    def test_list_sort_order_reaches_the_job(self):
+        """The cog menu sends the list's first sort key (listOrder in
+        list_controller_patch.js): the rows come in the list's order."""
+        form = self._form(
+            default_res_model="res.partner",
+            default_domain=self.domain,
+            default_field_names=["name"],
+            default_order_field="name",
+            default_order_direction="desc",
+        )
+        form.file_format = "csv"
+        job, _action = self._export(form)
+        self.assertEqual(job.options["order"], "name desc")
+        self._run(job)
+        names = [row[0] for row in self._csv_rows(job)[1:]]
+        self.assertEqual(names, sorted(names, reverse=True))
+
     def test_model_that_cannot_be_exported(self):
         for model in ("ir.config_parameter", "data.job.export.wizard"):
             with self.assertRefused(UserError, f"records of {model} cannot be exp"):
