@@ -119,6 +119,7 @@ class DataJob(models.Model):
         "mail.activity.mixin",
         "data.job.owner.mixin",
         "data.job.settings.mixin",
+        "data.job.options.mixin",
     ]
     _order = "id desc"
 
@@ -306,6 +307,9 @@ class DataJob(models.Model):
     def _compute_options_text(self):
         for job in self:
             job.options_text = self._json_text(job.options, indent=2)
+
+    def _options_direction(self):
+        return self.job_type
 
     def _inverse_options_text(self):
         for job in self:

@@ -25,3 +25,5 @@ from . import test_export_values
 from . import test_export_every_field
 from . import test_bad_files
 from . import test_import_parity
+from . import test_shown_fields
+from . import test_job_options_fields
