@@ -124,6 +124,7 @@ class DataJob(models.Model):
         "data.job.owner.mixin",
         "data.job.settings.mixin",
         "data.job.live.mixin",
+        "data.job.options.mixin",
     ]
     _order = "id desc"
 
@@ -344,6 +345,9 @@ class DataJob(models.Model):
     def _compute_options_text(self):
         for job in self:
             job.options_text = self._json_text(job.options, indent=2)
+
+    def _options_direction(self):
+        return self.job_type
 
     def _inverse_options_text(self):
         for job in self:

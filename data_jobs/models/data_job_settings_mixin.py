@@ -32,7 +32,7 @@ class DataJobSettingsMixin(models.AbstractModel):
     _description = "Data Job Settings"
 
     res_model = fields.Char(
-        string="Model Name",
+        string="Technical Model Name",
         required=True,
         help="Technical name of the model to import into or export from, "
         "e.g. res.partner.",

@@ -19,6 +19,7 @@ from ..io.options import ENCODINGS, SPECS, OptionError, validate_options
 from ..io.values import Column
 from ..io.writers import make_writer
 from ..resources import get_resource
+from ..resources.registry import resource_label
 from .data_job_settings_mixin import DELIMITERS
 
 # template field -> job option it sets (when set)
@@ -72,6 +73,10 @@ class DataJobTemplate(models.Model):
         compute="_compute_model_name",
         help="The resource that maps this model: a custom one from an addon, "
         "or the generic one built from the model's fields.",
+    )
+    resource_class = fields.Char(
+        compute="_compute_model_name",
+        help="The Python class of the resource, for developers.",
     )
     user_id = fields.Many2one(
         "res.users",
@@ -156,11 +161,14 @@ class DataJobTemplate(models.Model):
             if template.res_model in self.env:
                 model = self.env[template.res_model]
                 template.model_name = model._description
-                template.resource_name = type(
-                    get_resource(self.env, template.res_model)
-                ).__name__
+                template.resource_name = resource_label(self.env, template.res_model)
+                resource_class = type(get_resource(self.env, template.res_model))
+                template.resource_class = (
+                    f"{resource_class.__module__}.{resource_class.__qualname__}"
+                )
             else:
                 template.model_name = template.resource_name = False
+                template.resource_class = False
 
     @api.depends(*JSON_FIELDS)
     def _compute_json_texts(self):

@@ -21,6 +21,7 @@ from ..io.writers import make_writer
 from . import registry
 from .generic_import import ImportMixin
 from .resource_column import check_columns
+from .shown_fields import is_technical
 
 RELATIONAL = ("many2one", "one2many", "many2many")
 X2MANY = ("one2many", "many2many")
@@ -91,7 +92,8 @@ class GenericResource(ImportMixin):
 
     def default_export_fields(self):
         """The resource's columns; for the generic resource, the stored,
-        readable, non-binary, non-sensitive fields in model order."""
+        readable, non-binary, non-sensitive fields in model order, without
+        the technical ones (chatter, activities...: see shown_fields)."""
         if self.columns:
             return [c.path for c in self.columns]
         return [
@@ -103,6 +105,7 @@ class GenericResource(ImportMixin):
             and field.type not in NOT_EXPORTED
             and field.is_accessible(self.env)
             and not self.is_sensitive(field)
+            and not is_technical(self.records, field)
             and (
                 field.type not in RELATIONAL
                 or self.env[field.comodel_name].has_access("read")

@@ -7,6 +7,10 @@ the fallback (``set_fallback``), so resources can ask the registry for the
 resource of a related model (an import's lines) without an import cycle.
 """
 
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+GENERIC_LABEL = _lt("Standard: the model's own fields, as Odoo imports them")
 _CUSTOM = {}
 _FALLBACK = []  # the generic resource class, set by generic.py
 
@@ -38,6 +42,21 @@ def get_resource(env, model_name):
         if addon is None or addon in loaded:
             return resource_class(env, model_name)
     return _FALLBACK[0](env, model_name)
+
+
+def resource_label(env, model_name):
+    """What a user reads for the resource of ``model_name`` (a template's
+    *Resource*): the class's ``label`` (a lazy translation, so it is read in
+    the user's language), else the first line of its docstring; never the
+    class name, which is for developers."""
+    resource_class = type(get_resource(env, model_name))
+    label = resource_class.__dict__.get("label")
+    if label is None and resource_class is _FALLBACK[0]:
+        label = GENERIC_LABEL
+    if label:
+        return label if isinstance(label, str) else env._(label)
+    lines = (resource_class.__doc__ or "").strip().splitlines()
+    return lines[0].strip().rstrip(".") if lines else resource_class.__name__
 
 
 def check_resources(env):

@@ -38,3 +38,5 @@ from . import test_js_unit
 from . import test_tours
 from . import test_live_progress
 from . import test_tour_live_progress
+from . import test_shown_fields
+from . import test_job_options_fields

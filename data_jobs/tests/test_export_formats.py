@@ -41,6 +41,23 @@ class TestExportFormats(DataJobCase):
         self.assertEqual(rows[1], ("DJ Partner 00", True, 50.8503, "Belgium", "DJ Tag"))
         self.assertIs(rows[2][1], False)
 
+    def test_xlsx_texts_as_export_data_gives_them(self):
+        """Issue 12 point 3: phone numbers and texts that look like formulas
+        come out of an XLSX export exactly as Odoo's export_data reads them
+        (no "'" prefix: a string cell is never evaluated), formula
+        neutralising on by default or not."""
+        self.partners[0].phone = "+1 555-555-5556"
+        self.partners[1].phone = "+32 2 123 45 67"
+        self.partners[2].write({"phone": "-12", "email": '=HYPERLINK("http://x")'})
+        partners = self.partners[:3].with_user(self.user_a)
+        expected = partners.export_data(["name", "phone", "email"])["datas"]
+        for options in ({}, {"escape_formulas": True}):
+            _job, raw = self._export("xlsx", ["name", "phone", "email"], **options)
+            sheet = openpyxl.load_workbook(io.BytesIO(raw)).active
+            rows = [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)]
+            self.assertEqual(rows[:3], expected)
+            self.assertEqual(rows[0][1], "+1 555-555-5556")
+
     def test_json_references_and_metadata(self):
         job, raw = self._export("json", ["name", "country_id", "category_id"])
         data = json.loads(raw)

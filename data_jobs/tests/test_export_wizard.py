@@ -50,7 +50,8 @@ class TestExportWizard(DataJobCase):
         self.assertEqual(form.file_format, "xlsx")
         form.file_format = "csv"
         form.delimiter = ";"
-        form.order = "name desc"
+        form.order_field = "name"
+        form.order_direction = "desc"
         wizard = form.save()
         self.assertEqual(
             wizard.line_ids.mapped("label"), ["Name", "Country", "Tags / Name"]
@@ -122,12 +123,15 @@ class TestExportWizard(DataJobCase):
         )
         form = self._form(default_res_model="res.partner", default_domain=self.domain)
         form.import_compatible = True
-        form.escape_formulas = False
         job, _action = self._export(form)
         self.assertEqual(job.file_format, "xlsx")
-        self.assertEqual(
-            job.options, {"import_compatible": True, "escape_formulas": False}
-        )
+        self.assertEqual(job.options, {"import_compatible": True})
+        # neutralising formulas is a CSV option (an XLSX text is never one)
+        form = self._form(default_res_model="res.partner", default_domain=self.domain)
+        form.file_format = "csv"
+        form.escape_formulas = False
+        job, _action = self._export(form)
+        self.assertEqual(job.options["escape_formulas"], False)
 
     def test_saved_export_list_loads_its_fields(self):
         saved = self.env["ir.exports"].create(
@@ -202,13 +206,72 @@ class TestExportWizard(DataJobCase):
         self.assertNotIn("ir.config_parameter", models)  # not readable
         self.assertNotIn("data.job.export.wizard", models)  # transient
         form = self._form()
-        form.res_model = "res.partner"
+        self.assertFalse(form.show_all_models)
+        form.menu_model = "res.partner"
+        self.assertEqual(form.res_model, "res.partner")
         form.domain = self.domain
         form.file_format = "csv"
         job, _action = self._export(form)
         self.assertFalse(job.field_names)
         self._run(job)
         self.assertIn("Email", self._csv_rows(job)[0])
+
+    def test_models_offered_are_those_of_the_menus(self):
+        """Issue 12 point 5: Data Jobs › Export… offers the models of the
+        menus the user can open (not "Action Window Close" nor "Base Import
+        Mapping"); Show All Models offers every model the user may read."""
+        wizards = self.env["data.job.export.wizard"].with_user(self.user_a)
+        everything = dict(wizards._selection_res_model())
+        offered = dict(wizards._selection_menu_model())
+        self.assertIn("base_import.mapping", everything)
+        self.assertEqual(offered.get("res.partner"), "Contact")
+        self.assertIn("data.job", offered)
+        for model in ("ir.actions.act_window_close", "base_import.mapping"):
+            self.assertNotIn(model, offered)
+        self.assertLess(len(offered), len(everything) / 2)
+        self.assertLessEqual(set(offered), set(everything))
+        form = self._form()
+        form.show_all_models = True
+        form.res_model = "base_import.mapping"
+        form.show_all_models = False
+        self.assertEqual(form.menu_model, False, "a model of no menu of this user")
+        self.assertEqual(form.res_model, "base_import.mapping")
+
+    def test_order_and_limit_from_the_form(self):
+        """Sort By is a field and a direction; the limit takes the first
+        records in that order, 0 takes them all."""
+        form = self._form(
+            default_res_model="res.partner",
+            default_domain=self.domain,
+            default_field_names=["name"],
+        )
+        form.file_format = "csv"
+        form.order_field = "name"
+        form.order_direction = "desc"
+        form.limit = 2
+        job, _action = self._export(form)
+        self.assertEqual((job.options["order"], job.options["limit"]), ("name desc", 2))
+        self._run(job)
+        names = [row[0] for row in self._csv_rows(job)[1:]]
+        self.assertEqual(names[:2], ["DJ Partner 06", "DJ Partner 05"])
+        self.assertEqual(len(names), 2)
+
+    def test_list_sort_order_reaches_the_job(self):
+        """The cog menu sends the list's first sort key (listOrder in
+        list_controller_patch.js): the rows come in the list's order."""
+        form = self._form(
+            default_res_model="res.partner",
+            default_domain=self.domain,
+            default_field_names=["name"],
+            default_order_field="name",
+            default_order_direction="desc",
+        )
+        form.file_format = "csv"
+        job, _action = self._export(form)
+        self.assertEqual(job.options["order"], "name desc")
+        self._run(job)
+        names = [row[0] for row in self._csv_rows(job)[1:]]
+        self.assertEqual(names, sorted(names, reverse=True))
 
     def test_model_that_cannot_be_exported(self):
         for model in ("ir.config_parameter", "data.job.export.wizard"):
@@ -248,7 +311,8 @@ class TestExportWizard(DataJobCase):
 
     def test_bad_sort_order_refused(self):
         form = self._form(default_res_model="res.partner", default_domain=self.domain)
-        form.order = "no_such_field desc"
+        form.order_field = "no_such_field"
+        form.order_direction = "desc"
         with self.assertRefused(UserError, "cannot be sorted by 'no_such_field"):
             self._export(form)
 

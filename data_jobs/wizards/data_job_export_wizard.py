@@ -117,8 +117,11 @@ class DataJobExportWizard(models.TransientModel):
     escape_formulas = fields.Boolean(
         string="Neutralise Formulas",
         default=SPECS["escape_formulas"]["default"],
-        help="Prefix texts that start with =, +, - or @ so that a spreadsheet "
-        "shows them instead of running them.",
+        help="CSV only: prefix texts that a spreadsheet would run as a formula "
+        "(=, +, - or @ followed by more than a number, such as =SUM(A1)) with a "
+        "quote, so that it shows them instead. Numbers and phone numbers such "
+        "as +1 555-555-5556 are never changed; XLSX text cells are never "
+        "formulas, so XLSX files hold the texts as they are.",
     )
     pdf_title = fields.Char(string="PDF Title", help="Default: model and job name.")
     pdf_orientation = fields.Selection(
@@ -131,11 +134,37 @@ class DataJobExportWizard(models.TransientModel):
         string="JSON Lines",
         help="One JSON object per line (.jsonl) instead of one document.",
     )
-    order = fields.Char(
-        string="Sort By",
-        help="Field names with asc or desc, e.g. 'name desc, id'. Empty: by id.",
+    show_all_models = fields.Boolean(
+        help="List every model you may read, not only those of the menus you "
+        "can open.",
     )
-    limit = fields.Integer(help="Export at most this many records; 0: no limit.")
+    menu_model = fields.Selection(
+        selection="_selection_menu_model",
+        string="Records",
+        help="The records to export: the models of the menus you can open. "
+        "Tick Show All Models for the others.",
+    )
+    order_field = fields.Char(
+        string="Sort By",
+        help="The field the records are sorted by. Empty: the model's own "
+        "order, as in its list.",
+    )
+    order_direction = fields.Selection(
+        [("asc", "Ascending"), ("desc", "Descending")],
+        string="Direction",
+        required=True,
+        default="asc",
+    )
+    order = fields.Char(
+        string="Sort By (Technical)",
+        help="Several fields with asc or desc, e.g. 'name desc, id' (wins over "
+        "Sort By). Empty: Sort By, else the model's own order.",
+    )
+    limit = fields.Integer(
+        string="At Most",
+        help="Export at most this many records (the first ones in the sort "
+        "order); 0 exports all of them.",
+    )
 
     # ------------------------------------------------------------------ values
     @api.model
@@ -154,6 +183,12 @@ class DataJobExportWizard(models.TransientModel):
                     )
                 )
         values = super().default_get(fields_list)
+        if values.get("res_model") and "menu_model" in fields_list:
+            menu_models = dict(self._selection_menu_model())
+            if values["res_model"] in menu_models:
+                values["menu_model"] = values["res_model"]
+            else:
+                values["show_all_models"] = True
         names = self.env.context.get("default_field_names")
         if "line_ids" in fields_list and names and not values.get("line_ids"):
             values["line_ids"] = [
@@ -162,6 +197,36 @@ class DataJobExportWizard(models.TransientModel):
                 if isinstance(name, str) and name.strip()
             ]
         return values
+
+    @api.model
+    def _selection_menu_model(self):
+        """The models of the window actions of the menus the user sees (what
+        they can open), among those the wizard offers; not wizards nor
+        technical models such as "Action Window Close"."""
+        allowed = dict(self._selection_res_model())
+        menus = self.env["ir.ui.menu"]
+        # the menus the user sees; their actions are read as such (an action
+        # of a visible menu is one the user may open)
+        visible = menus.browse(menus._visible_menu_ids())
+        opened = {
+            menu.action.sudo().res_model
+            for menu in visible
+            if menu.action and menu.action._name == "ir.actions.act_window"
+        }
+        return [(model, name) for model, name in allowed.items() if model in opened]
+
+    @api.onchange("menu_model")
+    def _onchange_menu_model(self):
+        """The menu's model is the wizard's model (the form's helper only:
+        RPC gives ``res_model``)."""
+        if self.menu_model and self.menu_model != self.res_model:
+            self.res_model = self.menu_model
+
+    @api.onchange("show_all_models")
+    def _onchange_show_all_models(self):
+        if not self.show_all_models and self.res_model:
+            menu_models = dict(self._selection_menu_model())
+            self.menu_model = self.res_model if self.res_model in menu_models else False
 
     @api.depends("res_model")
     def _compute_domain(self):
@@ -200,16 +265,19 @@ class DataJobExportWizard(models.TransientModel):
     def _export_options(self):
         """The job options the form asks for, defaults left out."""
         self.ensure_one()
-        options = {"order": (self.order or "").strip() or None}
+        order = (self.order or "").strip() or None
+        if not order and self.order_field:
+            order = f"{self.order_field.strip()} {self.order_direction}"
+        options = {"order": order}
         options["limit"] = self.limit or None
         if self.file_format in FORMATS_WITH_HEADER:
+            options.update(header=self.header, import_compatible=self.import_compatible)
+        if self.file_format == "csv":
             options.update(
-                header=self.header,
-                import_compatible=self.import_compatible,
+                delimiter=self.delimiter,
+                encoding=self.encoding,
                 escape_formulas=self.escape_formulas,
             )
-        if self.file_format == "csv":
-            options.update(delimiter=self.delimiter, encoding=self.encoding)
         if self.file_format == "pdf":
             options.update(
                 pdf_title=(self.pdf_title or "").strip() or None,

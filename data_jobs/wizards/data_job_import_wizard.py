@@ -33,6 +33,7 @@ from ..models.data_job_settings_mixin import DELIMITERS
 from ..resources import get_resource
 from ..resources.header_suggestions import REMEMBERED
 from ..resources.import_columns import normalize
+from ..resources.shown_fields import is_technical
 
 PREVIEW_ROWS = 10
 SAMPLE_VALUES = 3
@@ -200,12 +201,18 @@ class DataJobImportWizard(models.TransientModel):
 
     @api.depends("res_model")
     def _compute_field_choices(self):
+        """The fields the mapping dropdown offers: the importable ones but
+        the technical ones (chatter, activities...: see shown_fields), which
+        a column still fills when its header names them."""
         for wizard in self:
-            wizard.field_choices = (
-                [list(c) for c in wizard._resource().importable_fields()]
-                if wizard.res_model
-                else []
-            )
+            choices = []
+            if wizard.res_model:
+                records = self.env[wizard.res_model]
+                for path, label in wizard._resource().importable_fields():
+                    field = records._fields.get(path.split("/")[0])
+                    if field is None or not is_technical(records, field):
+                        choices.append([path, label])
+            wizard.field_choices = choices
 
     def _resource(self):
         return get_resource(self.env, self.res_model)

@@ -31,6 +31,7 @@ and ``price currency``), so an exported file re-imports unchanged.
 import re
 
 from odoo import Command
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.data_jobs.io import convert
 from odoo.addons.data_jobs.io.convert import ConversionError
@@ -44,6 +45,8 @@ from odoo.addons.data_jobs.resources.generic_import import BLANK
 from odoo.addons.data_jobs.resources.import_columns import split_path
 
 from .catalogue_pdf import CataloguePdfWriter
+
+_lt = LazyTranslate(__name__)
 
 CATEGORY_SEPARATOR = " / "
 # "12.50", "12.50 EUR", "EUR 12.50", "1 234,50EUR"
@@ -94,6 +97,8 @@ def export_vendor_price(product, _value):
 @register_resource
 class ProductTemplateResource(GenericResource):
     """Products keyed by internal reference, with their vendor and price."""
+
+    label = _lt("Products by internal reference, with their vendor and price")
 
     model = "product.template"
     columns = (

@@ -10,6 +10,8 @@ under other titles (``Country``, ``parent_id``) are read as the generic
 resource reads them: by name.
 """
 
+from odoo.tools.translate import LazyTranslate
+
 from odoo.addons.data_jobs.io.convert import ConversionError
 from odoo.addons.data_jobs.resources import (
     GenericResource,
@@ -18,6 +20,8 @@ from odoo.addons.data_jobs.resources import (
 )
 from odoo.addons.data_jobs.resources.generic_import import BLANK
 
+_lt = LazyTranslate(__name__)
+
 # Codes found in real files that are not the ISO 3166 code of the country.
 COUNTRY_CODE_ALIASES = {"UK": "GB", "EL": "GR"}
 
@@ -25,6 +29,8 @@ COUNTRY_CODE_ALIASES = {"UK": "GB", "EL": "GR"}
 @register_resource
 class PartnerResource(GenericResource):
     """Contacts and companies keyed by their reference."""
+
+    label = _lt("Partners by reference: country by ISO code, company by reference")
 
     model = "res.partner"
     columns = (

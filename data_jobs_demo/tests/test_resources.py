@@ -48,7 +48,17 @@ class TestResources(DemoCase):
         template = self.env["data.job.template"].new(
             {"name": "x", "res_model": "product.template"}
         )
-        self.assertEqual(template.resource_name, "ProductTemplateResource")
+        # issue 12 point 5: what a user reads, not the class name
+        self.assertEqual(
+            template.resource_name,
+            "Products by internal reference, with their vendor and price",
+        )
+        self.assertTrue(template.resource_class.endswith(".ProductTemplateResource"))
+        template.res_model = "product.category"
+        self.assertEqual(
+            template.resource_name,
+            "Standard: the model's own fields, as Odoo imports them",
+        )
 
     def test_headers_and_aliases_do_not_hide_other_fields(self):
         """An alias equal to another field's label would take its column."""

@@ -16,7 +16,16 @@ def test_formulas_get_a_quote_prefix(value):
 
 @pytest.mark.parametrize(
     "value",
-    ["-5", "-12.5", "+1 555-555-5556", "+33 6 12", "+1 (555) 555-5556", "-1,234.50"],
+    [
+        "-5",
+        "-12",
+        "-12.5",
+        "+1 555-555-5556",
+        "+32 2 123 45 67",
+        "+33 6 12",
+        "+1 (555) 555-5556",
+        "-1,234.50",
+    ],
 )
 def test_signed_numbers_and_phone_numbers_are_values(value):
     """Issue 10: "+" or "-" followed by digits, spaces, dashes and dots calls

@@ -1,5 +1,6 @@
 import datetime
 import io
+import zipfile
 
 import openpyxl
 import pytest
@@ -32,14 +33,19 @@ ROW = (
 )
 
 
-def export(columns, *batches, options=None, meta=None):
+def export_bytes(columns, *batches, options=None, meta=None):
     fileobj = io.BytesIO()
     writer = make_writer("xlsx", fileobj, columns, options, meta)
     for batch in batches:
         writer.write_rows(batch)
     writer.close()
     assert not fileobj.closed
-    return openpyxl.load_workbook(io.BytesIO(fileobj.getvalue()))
+    return fileobj.getvalue()
+
+
+def export(columns, *batches, options=None, meta=None):
+    data = export_bytes(columns, *batches, options=options, meta=meta)
+    return openpyxl.load_workbook(io.BytesIO(data))
 
 
 def test_typed_cells_and_number_formats():
@@ -123,15 +129,22 @@ def test_default_sheet_name_and_long_title():
     assert all(len(name) <= 31 for name in names)
 
 
-def test_formula_neutralisation():
-    columns = [Column("a", "A"), Column("b", "B"), Column("c", "C", "integer")]
-    row = ("=1+1", "-5+A1", -5)
-    sheet = export(columns, [row]).active
-    assert [cell.value for cell in sheet[2]] == ["'=1+1", "'-5+A1", -5]
-    assert [cell.data_type for cell in sheet[2]] == ["s", "s", "n"]
-    sheet = export(columns, [row], options={"escape_formulas": False}).active
-    assert [cell.value for cell in sheet[2]] == ["=1+1", "-5+A1", -5]
-    assert sheet["A2"].data_type == "s"
+def test_texts_are_string_cells_written_as_they_are():
+    """Issue 12 point 3: a string cell is never evaluated, so XLSX texts get no
+    quote prefix, whatever the option says: "=1+1" stays "=1+1", a phone
+    number stays a phone number. The sheet holds no formula at all."""
+    columns = [Column(name, name.upper()) for name in "abcdef"]
+    columns.append(Column("n", "=N", "integer"))
+    row = ("=1+1", "-5+A1", "+1 555-555-5556", "+32 2 123 45 67", "@SUM(A1)", "-12", -5)
+    for options in (None, {"escape_formulas": True}, {"escape_formulas": False}):
+        data = export_bytes(columns, [row], options=options)
+        sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+        assert [cell.value for cell in sheet[2]] == list(row)
+        assert [cell.data_type for cell in sheet[2]] == ["s"] * 6 + ["n"]
+        assert sheet["G1"].value == "=N" and sheet["G1"].data_type == "s"
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read("xl/worksheets/sheet1.xml").decode()
+        assert "<f>" not in xml and "<f " not in xml
 
 
 def test_too_long_string_raises_with_position():

@@ -8,6 +8,12 @@ straight into the sheet's row stream: XlsxWriter's generic per-cell path
 costs about 7 microseconds a cell, the whole budget of a fast export.
 A sheet holds at most ``max_sheet_rows`` data rows; the export then goes on in
 "<title> (2)", "<title> (3)"... sheets, each with its own header.
+
+Texts are written as typed string cells (inline strings; the header through
+``write_string``), never as formulas: a spreadsheet shows a string cell as it
+is, even "=1+1", so nothing is prefixed with a quote here and a phone number
+such as "+1 555-555-5556" comes out exactly as the database holds it. The
+``escape_formulas`` option only matters where text is evaluated (CSV).
 """
 
 import datetime
@@ -18,7 +24,6 @@ from xml.sax.saxutils import escape
 
 import xlsxwriter
 
-from ..formula import neutralise
 from .base import BaseWriter, WriterError, relational_text, temporal_text
 
 EXCEL_MAX_DATA_ROWS = 1_048_575  # 1,048,576 rows minus the header
@@ -35,7 +40,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 class ExcelWriter(BaseWriter):
     def __init__(self, fileobj, columns, options=None, meta=None):
         super().__init__(fileobj, columns, options, meta)
-        self.escape_formulas = bool(self.option("escape_formulas", True))
         self.max_sheet_rows = self.option("max_sheet_rows", EXCEL_MAX_DATA_ROWS)
         if not isinstance(self.max_sheet_rows, int) or not (
             0 < self.max_sheet_rows <= EXCEL_MAX_DATA_ROWS
@@ -115,7 +119,7 @@ class ExcelWriter(BaseWriter):
         for index, width in enumerate(self.widths or []):
             self.sheet.set_column(index, index, width)
         for index, label in enumerate(self.headers):
-            self.sheet.write_string(0, index, self._text(label), self.header_format)
+            self.sheet.write_string(0, index, label, self.header_format)
         self.sheet.freeze_panes(1, 0)
         # Write the header row out: the data rows follow it in the stream.
         self.sheet._write_single_row(1)
@@ -173,7 +177,8 @@ class ExcelWriter(BaseWriter):
             style = self.date_styles[is_datetime]
             return f'<c r="{ref}" s="{style}"><v>{serial!r}</v></c>'
         text = temporal_text(value) or relational_text(value, ", ")
-        text = self._text(str(value) if text is None else text)
+        # a string cell, never evaluated: no formula prefix (see the docstring)
+        text = str(value) if text is None else text
         if not text:
             return ""
         if len(text) > EXCEL_MAX_STRING:
@@ -187,9 +192,6 @@ class ExcelWriter(BaseWriter):
 
     def _xf(self, cell_format):
         return cell_format._get_xf_index() if cell_format is not None else 0
-
-    def _text(self, text):
-        return neutralise(text) if self.escape_formulas else text
 
     def _number_format(self, column):
         digits = column.digits

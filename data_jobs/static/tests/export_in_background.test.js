@@ -27,7 +27,10 @@ import {defineMailModels} from "@mail/../tests/mail_test_helpers";
 import {registry} from "@web/core/registry";
 import {WebClient} from "@web/webclient/webclient";
 import {exportInBackgroundItem} from "@data_jobs/export_cog_menu/export_cog_menu";
-import {EXPORT_WIZARD_ACTION} from "@data_jobs/export_cog_menu/list_controller_patch";
+import {
+    EXPORT_WIZARD_ACTION,
+    listOrder,
+} from "@data_jobs/export_cog_menu/list_controller_patch";
 import {
     dataJobsNotificationService,
     JOB_ENDED,
@@ -110,6 +113,31 @@ test("the cog menu opens the wizard with the list's domain and columns", async (
     });
 });
 
+test("the list's sort order goes to the wizard", async () => {
+    onRpc("has_group", () => true);
+    await openPartnerList();
+    // a first click sorts ascending, a second one descending
+    await contains("th[data-name=name]").click();
+    await contains("th[data-name=name]").click();
+    await contains(".o_cp_action_menus .dropdown-toggle").click();
+    await contains(".o_data_jobs_export_menu").click();
+    await animationFrame();
+    const context = doActionCalls[0].options.additionalContext;
+    expect(context.default_order_field).toBe("name");
+    expect(context.default_order_direction).toBe("desc");
+});
+
+test("listOrder: the first key of a list's orderBy, nothing without one", () => {
+    expect(listOrder([])).toEqual({});
+    expect(listOrder(undefined)).toEqual({});
+    expect(
+        listOrder([
+            {name: "email", asc: true},
+            {name: "name", asc: false},
+        ])
+    ).toEqual({default_order_field: "email", default_order_direction: "asc"});
+});
+
 test("selected records go to the wizard from the Actions menu", async () => {
     onRpc("has_group", () => true);
     await openPartnerList();
@@ -145,10 +173,11 @@ test("a job's end shows a notification with Download and Open job", async () => 
         },
         start() {},
     });
+    let closed = 0;
     mockService("notification", {
         add(message, options) {
             shown.push({message, options});
-            return () => {};
+            return () => closed++;
         },
     });
     registry
@@ -171,7 +200,9 @@ test("a job's end shows a notification with Download and Open job", async () => 
     expect(options.title).toBe("Data job DJ/00007");
     expect(options.buttons.map((b) => b.name)).toEqual(["Download", "Open job"]);
     options.buttons[0].onClick();
+    expect(closed).toBe(0, {message: "Download keeps the pop-up and its Open job"});
     options.buttons[1].onClick();
+    expect(closed).toBe(1);
     expect(doActionCalls.map((c) => c.action)).toEqual([
         {
             type: "ir.actions.act_url",

@@ -20,6 +20,22 @@ import {DATA_JOB_USER_GROUP, EXPORT_EVENT, EXPORT_GROUP} from "./export_cog_menu
 
 export const EXPORT_WIZARD_ACTION = "data_jobs.data_job_export_wizard_action";
 
+/**
+ * The wizard's Sort By of a list's `orderBy` ([{name, asc}]): its first key,
+ * which the user chose by clicking a column header (or the view's default
+ * order). Nothing when the list follows the model's own order.
+ */
+export function listOrder(orderBy) {
+    const first = (orderBy || [])[0];
+    if (!first || !first.name) {
+        return {};
+    }
+    return {
+        default_order_field: first.name,
+        default_order_direction: first.asc === false ? "desc" : "asc",
+    };
+}
+
 patch(ListController.prototype, {
     setup() {
         super.setup(...arguments);
@@ -55,6 +71,8 @@ patch(ListController.prototype, {
             default_domain: new Domain(root.domain).toString(),
             default_record_ids: recordIds.length ? recordIds : false,
             default_field_names: this.defaultExportList.map((field) => field.name),
+            // the rows come in the list's order: its first sort key
+            ...listOrder(root.orderBy),
         };
     },
 

@@ -4,6 +4,10 @@
  * model's importable fields (the wizard's `field_choices`, [[path, label]]),
  * "Do not import", and the current path when it is not one of them (e.g. a
  * column matched on a related record's field, such as parent_id/ref).
+ *
+ * The search matches words by their start: every word typed must begin a word
+ * of the field's label ("stre" finds "Street", "Street2", not "Starred
+ * Message" as the fuzzy search of Odoo's SelectMenu would).
  */
 
 import {Component} from "@odoo/owl";
@@ -14,9 +18,47 @@ import {standardFieldProps} from "@web/views/fields/standard_field_props";
 
 const IGNORE = "";
 
+/** The words of a text, lower-case and without accents. */
+function words(text) {
+    return String(text || "")
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+}
+
+/** Whether each word of `search` begins a word of `label`. */
+export function matchesWordPrefixes(search, label) {
+    const labelWords = words(label);
+    return words(search).every((typed) =>
+        labelWords.some((word) => word.startsWith(typed))
+    );
+}
+
+/** Odoo's SelectMenu with the word-prefix search instead of the fuzzy one. */
+export class WordPrefixSelectMenu extends SelectMenu {
+    filterOptions(searchString = "", groups) {
+        if (!searchString) {
+            return super.filterOptions(searchString, groups);
+        }
+        const groupsList = groups || [
+            {choices: this.props.choices},
+            ...this.props.groups,
+        ];
+        const filtered = groupsList.map((group) => ({
+            ...group,
+            choices: group.choices.filter((choice) =>
+                matchesWordPrefixes(searchString, choice.label)
+            ),
+        }));
+        return super.filterOptions("", filtered);
+    }
+}
+
 export class ImportFieldSelect extends Component {
     static template = "data_jobs.ImportFieldSelect";
-    static components = {SelectMenu};
+    static components = {SelectMenu: WordPrefixSelectMenu};
     static props = {
         ...standardFieldProps,
         choicesField: {type: String, optional: true},

@@ -15,21 +15,29 @@ const AUTOCLOSE_DELAY = 15000; // long enough to reach the Download button
 
 export function showJobEnded(payload, {notification, action}) {
     let close = () => {};
-    const run = (todo) => () => {
-        close();
-        return action.doAction(todo);
-    };
+    // Download keeps the pop-up open, so that "Open job" stays reachable
+    const run =
+        (todo, {keepOpen = false} = {}) =>
+        () => {
+            if (!keepOpen) {
+                close();
+            }
+            return action.doAction(todo);
+        };
     const buttons = [];
     if (payload.download_url) {
         buttons.push({
             name: _t("Download"),
             icon: "fa-download",
             primary: true,
-            onClick: run({
-                type: "ir.actions.act_url",
-                url: payload.download_url,
-                target: "download",
-            }),
+            onClick: run(
+                {
+                    type: "ir.actions.act_url",
+                    url: payload.download_url,
+                    target: "download",
+                },
+                {keepOpen: true}
+            ),
         });
     }
     buttons.push({
