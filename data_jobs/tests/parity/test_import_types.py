@@ -211,7 +211,6 @@ class TestImportTypes(ParityCase):
         fields = ["partner_id", "partner_ref", "date_order"]
         self._both("purchase_lines", "purchase.order", header, rows, fields, lines)
 
-    @unittest.expectedFailure  # until issue 11 point 2 is merged
     def test_product_by_internal_reference(self):
         header = ["partner_id", "order_line/product_id", "order_line/product_uom_qty"]
         rows = [["Parity Customer", "PW1", "2"], ["", "[PW1] Parity Widget", "1"]]
