@@ -34,6 +34,10 @@ BLANK = object()  # an empty cell: left out on create, cleared on update
 
 
 SKIP_ROW = object()  # a fallback asked to skip the row
+# Required fields that the model's own create() fills when they are missing
+# (a company makes its partner): a file without their column still creates
+# records, as with Odoo's import.
+FILLED_BY_CREATE = {"res.company": frozenset({"partner_id"})}
 
 
 @dataclass
@@ -351,6 +355,7 @@ class ImportMixin:
     def required_fields(self):
         """Fields a new record cannot go without (required, no default)."""
         delegated = set(self.records._inherits.values())  # made by create()
+        delegated |= FILLED_BY_CREATE.get(self.records._name, frozenset())
         required = [
             f
             for f in self.records._fields.values()

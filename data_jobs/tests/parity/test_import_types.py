@@ -5,7 +5,6 @@ from the same CSV and XLSX files: the records must come out the same."""
 
 import base64
 import io
-import unittest
 
 from PIL import Image
 
@@ -299,10 +298,10 @@ class TestImportTypes(ParityCase):
         fields = ["name", "debit_limit", "currency_id"]
         self._both("monetary", "res.partner", header, rows, fields)
 
-    @unittest.expectedFailure  # data_jobs defect found here, not fixed on this branch
     def test_company_without_its_partner_column(self):
         """res.company.partner_id is required but create() makes it: Odoo
-        imports a file without the column, data_jobs refuses the file."""
+        imports a file without the column, and so does data_jobs (it refused
+        the file before)."""
         header = ["name", "po_double_validation_amount"]
         rows = [["Parity Money Co", "1234.56"]]
         self.user.groups_id |= self.env.ref("base.group_system")
