@@ -5,6 +5,8 @@ for an empty cell, and raises ``ConversionError`` with a reason the user can
 act on, so the import can report the row and column without a traceback.
 """
 
+import base64
+import binascii
 import datetime
 import math
 import re
@@ -67,11 +69,13 @@ __all__ = [
     "is_blank",
     "split_many",
     "storable_text",
+    "to_base64",
     "to_bool",
     "to_date",
     "to_datetime",
     "to_float",
     "to_int",
+    "to_reference",
     "to_selection",
 ]
 
@@ -445,3 +449,41 @@ def split_many(value, separator=",") -> list[str]:
         return []
     parts = cell_text(value).split(separator)
     return [part.strip() for part in parts if part.strip()]
+
+
+def to_base64(value) -> str | None:
+    """A binary cell: base64 text, as ``load()`` takes it (line breaks and
+    spaces that mail clients and editors add are removed). Checked here, so
+    a bad cell is a row error rather than a broken file or image."""
+    if is_blank(value):
+        return None
+    text = "".join(str(value).split())
+    try:
+        base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise ConversionError(
+            f"'{shown(text)}' is not base64 (a file's content, as an export writes it)"
+        ) from None
+    return text
+
+
+def to_reference(value, models) -> tuple[str, int] | None:
+    """A reference cell ``model,id`` (as Odoo's import and export write it):
+    ``(model, id)``, the model one of ``models``."""
+    if is_blank(value):
+        return None
+    text = cell_text(value)
+    model, _sep, record_id = text.partition(",")
+    model, record_id = model.strip(), record_id.strip()
+    if not record_id.isdigit():
+        raise ConversionError(
+            f"'{shown(text)}' is not a reference (expected model,id, "
+            "e.g. res.partner,7)"
+        )
+    if model not in models:
+        allowed = ", ".join(list(models)[:_MAX_LISTED])
+        raise ConversionError(
+            f"'{shown(model)}' is not a model this field may point to; "
+            f"allowed: {allowed}"
+        )
+    return model, int(record_id)

@@ -34,6 +34,10 @@ BLANK = object()  # an empty cell: left out on create, cleared on update
 
 
 SKIP_ROW = object()  # a fallback asked to skip the row
+# Required fields that the model's own create() fills when they are missing
+# (a company makes its partner): a file without their column still creates
+# records, as with Odoo's import.
+FILLED_BY_CREATE = {"res.company": frozenset({"partner_id"})}
 
 
 @dataclass
@@ -351,6 +355,7 @@ class ImportMixin:
     def required_fields(self):
         """Fields a new record cannot go without (required, no default)."""
         delegated = set(self.records._inherits.values())  # made by create()
+        delegated |= FILLED_BY_CREATE.get(self.records._name, frozenset())
         required = [
             f
             for f in self.records._fields.values()
@@ -560,10 +565,28 @@ class ImportMixin:
             return self._to_utc(convert.to_datetime(value, options["date_format"]))
         if kind == "selection":
             return convert.to_selection(value, self.selection(field).items())
+        if kind == "binary":
+            return convert.to_base64(value)
+        if kind == "reference":
+            return self._reference(field, value)
         text = convert.cell_text(value) if not isinstance(value, str) else value
         if isinstance(value, datetime.date):
             text = value.isoformat()
         return text.strip() if kind == "char" else text
+
+    def _reference(self, field, value):
+        """``model,id`` of a record that exists (Odoo's import writes the
+        text as it is, and a missing record shows as an empty reference)."""
+        model, record_id = convert.to_reference(value, self.selection(field))
+        if not self.env[model].browse(record_id).exists():
+            raise ConversionError(
+                self.env._(
+                    "No %(model)s has the id %(id)s.",
+                    model=self.env[model]._description,
+                    id=record_id,
+                )
+            )
+        return f"{model},{record_id}"
 
     def currency_symbols(self):
         """The currencies' symbols a number may carry (``CHF 10``, ``12 €``),
@@ -739,6 +762,13 @@ class ImportMixin:
                 )
             elif field.type == "boolean":
                 same = bool(current) == bool(value)
+            elif field.type == "reference":
+                current = f"{current._name},{current.id}" if current else False
+                same = current == (value or False)
+            elif field.type == "binary":
+                if isinstance(current, bytes):
+                    current = current.decode()
+                same = (current or False) == (value or False)
             else:
                 same = (current or False) == (value or False)
             if not same:

@@ -24,6 +24,8 @@ IMPORTABLE = frozenset(
         "date",
         "datetime",
         "selection",
+        "binary",  # base64 text, as load() takes it
+        "reference",  # model,id
         "many2one",
         "many2many",
         "one2many",  # as lines: child_ids/name, order_line/product_id, ...

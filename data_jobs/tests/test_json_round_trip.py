@@ -12,7 +12,6 @@ and must change nothing.
 
 import base64
 import json
-import unittest
 
 from odoo.tests import Form, new_test_user, tagged
 
@@ -175,10 +174,9 @@ class TestJsonRoundTrip(ImportCase):
         self.assertEqual(self.Partner.search_count([]), count)
         self.assertEqual(self._snapshot(self.partners, PARTNER_FIELDS), before)
 
-    @unittest.expectedFailure  # until issue 11 point 4 is merged
     def test_partner_with_child_contacts(self):
-        """Contacts as lines of their company: the export must give each
-        contact its own line (today their names are joined in one value)."""
+        """Contacts as lines of their company: the export gives each contact
+        its own nested line, which imports back as the company's contacts."""
         domain = [("id", "=", self.partners[0].id)]
         paths = [*PARTNER_FIELDS, "child_ids/name", "child_ids/email"]
         lines = {"child_ids": ["name", "email"]}
@@ -212,10 +210,9 @@ class TestJsonRoundTrip(ImportCase):
     def test_sale_order_json_lines(self):
         self._order_round_trip(ORDER_FIELDS, None, json_lines=True)
 
-    @unittest.expectedFailure  # until issue 11 point 4 is merged
     def test_sale_order_with_lines(self):
-        """Order lines: today the export joins the lines' quantities and
-        descriptions into one value per order, which cannot be read back."""
+        """Order lines: the export nests each line's quantity and description
+        under its order, and the import creates the same lines again."""
         paths = [*ORDER_FIELDS, *(f"order_line/{f}" for f in LINE_FIELDS)]
         self._order_round_trip(paths, {"order_line": LINE_FIELDS}, json_lines=True)
 

@@ -9,43 +9,11 @@ import base64
 
 from odoo.tests import Form, tagged
 
+from .parity.differences import known
 from .parity_import_common import ParityImportCase
 
 PRODUCTS = "External_id_3rd_party_application_products.csv"
 CATEGORIES = "External_id_3rd_party_application_product_categories.csv"
-
-# (case, Odoo's result, data_jobs' result, reason)
-KNOWN_DIFFERENCES = [
-    (
-        "'Category/External ID' in Odoo's products sample",
-        "not proposed (the distance from 'Category' to 'Product Category' "
-        "is 0.33, above Odoo's 0.2)",
-        "proposed as Product Category / External ID (categ_id/id), the only "
-        "importable relation whose label ends with 'Category'",
-        "the sample's own categories file gives those external ids",
-    ),
-    (
-        "Odoo's products sample as is: 'Stockable Product' is no 18.0 type",
-        "execute_import imports none of the 5 products (one bad row fails all)",
-        "the 4 bad rows are reported, the 'Service' row is imported",
-        "error isolation: good rows are kept, bad rows come back in a file",
-    ),
-    (
-        "an API job (no dialog) with a header that only resembles a field "
-        "('Sale Price')",
-        "the dialog proposes Sales Price and the user confirms it",
-        "the column is ignored, and the job's warning says: did you mean "
-        "Sales Price (list_price)?",
-        "a job nobody looked at must not import a column into a guessed field",
-    ),
-    (
-        "the wizard with a header Odoo remembered from an earlier import, when "
-        "a custom resource declares that header for another field",
-        "the remembered field",
-        "the resource's declared field",
-        "a custom resource's column titles are its contract",
-    ),
-]
 
 
 @tagged("post_install", "-at_install")
@@ -80,7 +48,8 @@ class TestParityImportHeaders(ParityImportCase):
                 content = self.sample(name)
                 odoo = self.odoo_preview(model, content, self.user_a)
                 wizard = self._wizard(model, content, name)
-                if name == PRODUCTS:  # KNOWN_DIFFERENCES: one more proposal
+                if name == PRODUCTS:  # one more proposal than Odoo's
+                    known("header_category_external_id")
                     self.assertNotIn("Category/External ID", odoo)
                     odoo["Category/External ID"] = "categ_id/id"
                 self.assertEqual(self._proposed(wizard), odoo)
@@ -92,6 +61,7 @@ class TestParityImportHeaders(ParityImportCase):
     def test_api_job_applies_exact_matches_and_suggests(self):
         """Without a mapping, only exact headers are imported; the warning
         names Odoo's proposal for the others."""
+        known("api_exact_headers_only")
         job = self.ours(
             "product.template", self.sample(PRODUCTS), self.user_a, PRODUCTS
         )
@@ -102,6 +72,7 @@ class TestParityImportHeaders(ParityImportCase):
         self.assertIn("Sales Price (list_price)?", text)
         # 'Stockable Product' and 'Consumable' are no 18.0 product types:
         # those rows fail on their own, the 'Service' row is imported
+        known("sample_products_xmlid")
         errors = self._errors(job)
         self.assertEqual(len(errors), 4)
         self.assertEqual({e[1] for e in errors}, {"Product Type"})

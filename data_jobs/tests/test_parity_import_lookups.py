@@ -6,23 +6,8 @@ checked next to ``execute_import`` on Odoo's own purchase order sample."""
 
 from odoo.tests import new_test_user, tagged
 
+from .parity.differences import known
 from .parity_import_common import ParityImportCase
-
-# (case, Odoo's result, data_jobs' result, reason)
-KNOWN_DIFFERENCES = [
-    (
-        "a product reference that two products share",
-        "the first product found is used (a warning is logged)",
-        "the row is refused, naming both products",
-        "a guess would silently put the wrong product on the line",
-    ),
-    (
-        "a name that differs only by case ('acme' for 'Acme')",
-        "no record found, the row fails",
-        "found when one record matches without case",
-        "exports and hand-typed files often change case; still one match only",
-    ),
-]
 
 LINES = "order_line/product_id,name,product_qty,price_unit,product_uom"
 
@@ -102,7 +87,8 @@ class TestParityImportLookups(ParityImportCase):
 
     def test_shared_reference_is_a_row_error(self):
         """Two products with the same reference: Odoo takes the first one
-        (KNOWN_DIFFERENCES), data_jobs refuses the row and names both."""
+        (a known difference), data_jobs refuses the row and names both."""
+        known("product_reference_shared")
         self.env["product.product"].create(
             [{"name": "Twin A", "default_code": "TWIN"}, {"name": "Twin B"}]
         ).filtered(lambda p: not p.default_code).default_code = "TWIN"

@@ -5,17 +5,8 @@ again, as ``load()`` does (issue 11, point 3)."""
 
 from odoo.tests import tagged
 
+from .parity.differences import known
 from .parity_import_common import ParityImportCase
-
-# (case, Odoo's result, data_jobs' result, reason)
-KNOWN_DIFFERENCES = [
-    (
-        "a line named by an external id of another model",
-        "load() fails the whole record with a technical error",
-        "the row is refused: the id names a record of another model",
-        "a clear row error instead of a traceback-like message",
-    ),
-]
 
 HEADER = ["id", "name", "child_ids/id", "child_ids/name"]
 
@@ -96,6 +87,7 @@ class TestParityImportO2m(ParityImportCase):
         self.assertEqual(len(mine.child_ids), len(theirs.child_ids))
 
     def test_line_id_of_another_model_is_a_row_error(self):
+        known("o2m_line_of_another_model")
         rows = [["ours_co", "Imp ours Co", "base.be", "Imp ours C1"]]
         job = self._import(self._csv([HEADER, *rows]))
         self.assertEqual(job.created_count, 0)

@@ -7,44 +7,8 @@ Odoo's import is wrong."""
 
 from odoo.tests import tagged
 
+from .parity.differences import known
 from .parity_import_common import ParityImportCase
-
-# (case, Odoo's result, data_jobs' result, reason)
-KNOWN_DIFFERENCES = [
-    (
-        "'12,5 $' with ',' as decimal and '.' as thousands separator",
-        "125.0 (the space before the symbol is taken for the decimal "
-        "separator, the comma for a thousands one)",
-        "12.5",
-        "the separators the user set are the ones used",
-    ),
-    (
-        "'12,5' in a float column with the default separators",
-        "125.0 (the comma is read as a thousands separator)",
-        "a row error: not a valid number (decimal separator '.')",
-        "a number that is off by a factor of ten is worse than an error",
-    ),
-    (
-        "'05/03/2024' with no date format, for a user whose language is "
-        "English (US) (a European customer's file)",
-        "3 May 2024 (the language's month-first format is tried first)",
-        "a row error: ambiguous, 5 March 2024 or 3 May 2024; set the date format",
-        "the file, not the user's language, says which order it uses",
-    ),
-    (
-        "'15/12/16' (2-digit year) with no date format",
-        "15 December 2016 (the first matching pattern)",
-        "a row error: ambiguous (also 16 December 2015)",
-        "year-first 2-digit dates exist; the date format option settles it",
-    ),
-    (
-        "a currency character of an inactive currency ('€ 12' in a USD-only "
-        "database)",
-        "the row fails: only active currencies' symbols are removed",
-        "12.0: any character of Unicode's currency category is removed",
-        "a symbol around a number never changes its value",
-    ),
-]
 
 NUMBERS = ["name", "partner_latitude"]
 DATES = ["client_order_ref", "partner_id", "validity_date", "date_order"]
@@ -131,8 +95,9 @@ class TestParityImportValues(ParityImportCase):
         self.assertOdooOk(result)
         self.assertJobOk(job)
         self.assertEqual(len(mine), 4)
-        # KNOWN_DIFFERENCES: Odoo takes the space before '$' for a decimal
-        # separator and the comma for a thousands one, and reads 125
+        # Odoo takes the space before '$' for a decimal separator and the
+        # comma for a thousands one, and reads 125
+        known("number_currency_separators")
         self.assertEqual((theirs.pop("C"), mine.pop("C")), ((125.0,), (12.5,)))
         self.assertEqual(mine, theirs)
 
@@ -172,9 +137,11 @@ class TestParityImportValues(ParityImportCase):
         self.assertEqual(mine["A"][0].isoformat(), "2024-03-15")
 
     def test_where_odoo_is_wrong_data_jobs_stays_right(self):
-        """KNOWN_DIFFERENCES: '12,5' and '05/03/2024' (for an English-US
+        """Known differences: '12,5' and '05/03/2024' (for an English-US
         user) are read wrongly by Odoo's import, and refused by data_jobs
         with a row error that says why; the options make both right."""
+        known("decimal_comma")
+        known("ambiguous_date")
         self.user_a.lang = "en_US"
         result, job, theirs, mine = self._both(
             "res.partner", NUMBERS, [["A", "12,5"]], {}, {}

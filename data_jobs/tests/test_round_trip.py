@@ -11,7 +11,6 @@ Before issue 11 point 4 the lines of a one2many were joined in one cell and
 the file did not re-import (a contact named "A,B,C" was created)."""
 
 import base64
-import unittest
 
 from odoo.tests import tagged
 
@@ -212,29 +211,17 @@ class TestRoundTrip(ExportParityMixin, DataJobCase):
         self._odoo_round_trip("purchase.order")
 
     # --------------------------------------------------- through data_jobs
-    # until issue 11 point 3 (h1-import) is merged: one2many lines named by
-    # external id are created again
-    @unittest.expectedFailure
     def test_partner_through_data_jobs(self):
         self._data_jobs_round_trip("res.partner")
 
-    # until issue 11 point 3 (h1-import) is merged: one2many lines named by
-    # external id are created again
-    @unittest.expectedFailure
     def test_product_template_through_data_jobs(self):
         self._data_jobs_round_trip("product.template")
 
     def test_product_product_through_data_jobs(self):
         self._data_jobs_round_trip("product.product")
 
-    # until issue 11 point 3 (h1-import) is merged: one2many lines named by
-    # external id are created again
-    @unittest.expectedFailure
     def test_sale_order_through_data_jobs(self):
         self._data_jobs_round_trip("sale.order")
 
-    # until issue 11 point 3 (h1-import) is merged: one2many lines named by
-    # external id are created again
-    @unittest.expectedFailure
     def test_purchase_order_through_data_jobs(self):
         self._data_jobs_round_trip("purchase.order")

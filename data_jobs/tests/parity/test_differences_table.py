@@ -17,10 +17,12 @@ USAGE = HERE.parents[1] / "readme" / "USAGE.md"
 class TestDifferencesTable(BaseCase):
     def test_every_entry_is_used_by_a_test(self):
         """A case id (before its ``.format.field`` suffix) must be named, in
-        quotes, by a parity test module: an entry nothing compares is false."""
+        quotes, by a parity test module (this suite's, or the
+        ``tests/test_parity_*.py`` ones): an entry nothing checks is false."""
+        paths = [*HERE.glob("test_*.py"), *HERE.parent.glob("test_parity_*.py")]
         sources = "".join(
             path.read_text("utf-8")
-            for path in HERE.glob("test_*.py")
+            for path in paths
             if path.name != Path(__file__).name
         )
         cases = [entry[0] for entry in KNOWN_DIFFERENCES]

@@ -5,7 +5,6 @@ from the same CSV and XLSX files: the records must come out the same."""
 
 import base64
 import io
-import unittest
 
 from PIL import Image
 
@@ -211,7 +210,6 @@ class TestImportTypes(ParityCase):
         fields = ["partner_id", "partner_ref", "date_order"]
         self._both("purchase_lines", "purchase.order", header, rows, fields, lines)
 
-    @unittest.expectedFailure  # until issue 11 point 2 is merged
     def test_product_by_internal_reference(self):
         header = ["partner_id", "order_line/product_id", "order_line/product_uom_qty"]
         rows = [["Parity Customer", "PW1", "2"], ["", "[PW1] Parity Widget", "1"]]
@@ -240,13 +238,56 @@ class TestImportTypes(ParityCase):
         self._both("dates", "sale.order", header, rows, header)
 
     # ----------------------------------------------------------- binary
-    # data_jobs does not import binary (nor reference, properties) fields
-    # yet: import_columns.IMPORTABLE, owned by the import side (h1-import)
-    @unittest.expectedFailure
     def test_binary_from_base64(self):
+        """A file's content as base64 text, as load() takes it."""
         header = ["name", "image_1920"]
         rows = [["Parity Image", _png()]]
         self._both("binary", "res.partner", header, rows, ["name", "image_1920"])
+
+    # ----------------------------------------------------------- reference
+    def test_reference_as_model_comma_id(self):
+        """A reference field (a menu's action) as ``model,id``, as Odoo's
+        import and import-compatible export write it."""
+        self.user.groups_id |= self.env.ref("base.group_system")
+        action = self.env.ref("base.action_partner_form")
+        header = ["name", "action"]
+        rows = [["Parity Menu", f"ir.actions.act_window,{action.id}"]]
+        self._both("reference", "ir.ui.menu", header, rows, ["name", "action"])
+
+    def test_bad_binary_and_reference_are_row_errors(self):
+        """Not base64, or a reference to a missing record: the row is
+        refused with its column, value and reason (Odoo's import writes the
+        text as it is)."""
+        self.user.groups_id |= self.env.ref("base.group_system")
+        content = self._file(
+            ["name", "action"],
+            [["Parity Bad Menu", "ir.actions.act_window,999999"]],
+            "csv",
+        )
+        job = (
+            self.env["data.job"]
+            .with_user(self.user)
+            .create_import(
+                "ir.ui.menu", "menus.csv", base64.b64encode(content).decode(), {}
+            )
+        )
+        self._run(job)
+        [(row, column, value, message)] = self._errors(job)
+        self.assertEqual((row, column), (2, "action"))
+        self.assertEqual(value, "ir.actions.act_window,999999")
+        self.assertIn("has the id 999999", message)
+        content = self._file(["name", "image_1920"], [["Parity Bad", "@@@"]], "csv")
+        job = (
+            self.env["data.job"]
+            .with_user(self.user)
+            .create_import(
+                "res.partner", "bad.csv", base64.b64encode(content).decode(), {}
+            )
+        )
+        self._run(job)
+        [(row, column, value, message)] = self._errors(job)
+        self.assertEqual((row, column, value), (2, "image_1920", "@@@"))
+        self.assertIn("is not base64", message)
 
     # ----------------------------------------------------------- monetary
     def test_monetary_with_currency(self):
@@ -257,10 +298,10 @@ class TestImportTypes(ParityCase):
         fields = ["name", "debit_limit", "currency_id"]
         self._both("monetary", "res.partner", header, rows, fields)
 
-    @unittest.expectedFailure  # data_jobs defect found here, not fixed on this branch
     def test_company_without_its_partner_column(self):
         """res.company.partner_id is required but create() makes it: Odoo
-        imports a file without the column, data_jobs refuses the file."""
+        imports a file without the column, and so does data_jobs (it refused
+        the file before)."""
         header = ["name", "po_double_validation_amount"]
         rows = [["Parity Money Co", "1234.56"]]
         self.user.groups_id |= self.env.ref("base.group_system")
