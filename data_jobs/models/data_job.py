@@ -231,7 +231,10 @@ class DataJob(models.Model):
         help="The state, where a finished job in which rows failed says "
         "'Done with errors'.",
     )
+    # Read-only marker for the form, the list and the systray; the option
+    # itself is edited through opt_dry_run (data.job.options.mixin).
     dry_run = fields.Boolean(
+        string="Is a Dry Run",
         compute="_compute_dry_run",
         help="An import that checks the file and counts what it would do, then "
         "keeps nothing.",

@@ -94,10 +94,11 @@ KNOWN_DIFFERENCES = [
     (
         "export_formula.xlsx.street",
         "['formula:=1+2']",
-        '["\'=1+2"]',
-        "A text starting with =, +, - or @ is written as text with a leading "
-        "quote (`escape_formulas`, on by default): Odoo's XLSX export writes "
-        "'=1+2' as a live formula (its CSV export quotes it, as data_jobs).",
+        "['=1+2']",
+        "A text is written as a text cell, exactly as it is, never as a "
+        "formula: Odoo's XLSX export writes '=1+2' as a live formula. (In CSV, "
+        "where a spreadsheet would evaluate it, `escape_formulas`, on by "
+        "default, quotes it, as Odoo's CSV export does.)",
     ),
     (
         "export_partner_compatible.csv.type",

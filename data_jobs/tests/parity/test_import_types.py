@@ -272,7 +272,7 @@ class TestImportTypes(ParityCase):
             )
         )
         self._run(job)
-        [(row, column, value, message)] = self._errors(job)
+        [(row, column, value, message)] = self._row_errors(job)
         self.assertEqual((row, column), (2, "action"))
         self.assertEqual(value, "ir.actions.act_window,999999")
         self.assertIn("has the id 999999", message)
@@ -285,7 +285,7 @@ class TestImportTypes(ParityCase):
             )
         )
         self._run(job)
-        [(row, column, value, message)] = self._errors(job)
+        [(row, column, value, message)] = self._row_errors(job)
         self.assertEqual((row, column, value), (2, "image_1920", "@@@"))
         self.assertIn("is not base64", message)
 
