@@ -104,8 +104,10 @@ class TestSamplesThroughTheWizard(DemoDataCase):
         raw = job.sudo().output_file_id.raw
         self.assertTrue(raw.startswith(b"\xef\xbb\xbf"), "a BOM for Excel")
         rows = self._csv_rows(job, delimiter=";")
-        companies = self.env["res.partner"].with_user(job.user_id).search(
-            [("is_company", "=", True)]
+        companies = (
+            self.env["res.partner"]
+            .with_user(job.user_id)
+            .search([("is_company", "=", True)])
         )
         self.assertEqual(
             rows[0], ["Name", "Email", "Country / Country Name", "Tags / Name"]
