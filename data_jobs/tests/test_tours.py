@@ -116,6 +116,8 @@ class TestTours(JobRunMixin, HttpCase):
         self.assertFalse(mapping.get("Tags"), "the tour set Tags to Do not import")
         self._run(dry)
         self.assertEqual(dry.state, "done")
+        # issue 12 point 2: the form says dry run, the counters say "would"
+        self._tour(self._job_url(dry), "data_jobs_dry_run_done")
         self.assertEqual(
             self.env["res.partner"].search_count([("ref", "=", "TALLINN")]),
             0,

@@ -92,6 +92,26 @@ registry.category("web_tour.tours").add("data_jobs_import_dry_run", {
     ],
 });
 
+/** The dry run, once run (by the Python side): the form says it was a dry
+ * run and its counters say what the import would do. */
+registry.category("web_tour.tours").add("data_jobs_dry_run_done", {
+    steps: () => [
+        {
+            content: "The form says dry run",
+            trigger: ".o_form_view .ribbon:contains(Dry run)",
+        },
+        {
+            content: "Its counters say what the import would create",
+            trigger: ".o_form_view .o_form_label:contains(Would create)",
+        },
+        {
+            content: "…and would update",
+            trigger: ".o_form_view .o_form_label:contains(Would update)",
+        },
+        screenshot("dry_run_done"),
+    ],
+});
+
 registry.category("web_tour.tours").add("data_jobs_import_start", {
     steps: () => [
         ...wizardSteps(),
