@@ -34,6 +34,7 @@ from ..io.limits import file_size_error
 from ..io.options import OptionError, check_file_name, validate_options, with_defaults
 from ..io.readers import READERS, import_format
 from ..resources import check_resources
+from .data_job_live_mixin import COUNTERS
 
 _logger = logging.getLogger(__name__)
 
@@ -64,17 +65,6 @@ TRANSITIONS = {
 ENGINE_WRITE = object()
 ENGINE_CONTEXT_KEY = "data_job_engine_write"
 
-COUNTERS = (
-    "total_rows",
-    "processed_rows",
-    "created_count",
-    "updated_count",
-    "unchanged_count",
-    "skipped_count",
-    "error_count",
-    "warning_count",
-    "not_imported_count",
-)
 # Written by the engine and the runner only (see ``_engine_write``).
 ENGINE_FIELDS = frozenset(
     {

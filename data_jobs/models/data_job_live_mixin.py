@@ -26,22 +26,20 @@ SYSTRAY_LIMIT = 8  # jobs the systray lists: every running one, then the latest
 ALWAYS_SENT = frozenset(
     {"state", "output_file_id", "failed_file_id", "success_file_id", "end_date"}
 )
-LIVE_FIELDS = frozenset(
-    {
-        *ALWAYS_SENT,
-        "total_rows",
-        "processed_rows",
-        "created_count",
-        "updated_count",
-        "unchanged_count",
-        "skipped_count",
-        "error_count",
-        "warning_count",
-        "not_imported_count",
-        "progress",
-        "error_message",
-    }
+# The job's counters (written by the engine only: data.job._engine_write);
+# declared here, where the mixin that sends them is, so data_job.py imports them.
+COUNTERS = (
+    "total_rows",
+    "processed_rows",
+    "created_count",
+    "updated_count",
+    "unchanged_count",
+    "skipped_count",
+    "error_count",
+    "warning_count",
+    "not_imported_count",
 )
+LIVE_FIELDS = frozenset({*ALWAYS_SENT, *COUNTERS, "progress", "error_message"})
 
 # (database, job id) -> time.monotonic() of the job's last progress message
 _last_sent = {}
